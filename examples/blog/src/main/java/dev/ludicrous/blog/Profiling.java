@@ -1,0 +1,19 @@
+package dev.ludicrous.blog;
+
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+
+/**
+ * Where toolkit-profiling meets the blog: the profiling filter (trigger and slow modes) and its
+ * viewer under {@code /_ludicrous/profiles}.
+ */
+final class Profiling implements AutoCloseable {
+    Profiling(BlogConfig config) {
+    }
+
+    void install(ServletContextHandler context) {
+    }
+
+    @Override
+    public void close() {
+    }
+}
