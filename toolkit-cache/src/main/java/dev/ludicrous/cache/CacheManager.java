@@ -1,0 +1,408 @@
+package dev.ludicrous.cache;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * The entry point: named caches over a local tier (Caffeine, in this JVM) and, optionally, a
+ * shared tier (Redis through a Jedis {@link UnifiedJedis}, such as a {@code RedisClient}), with
+ * namespaces whose versions make dependent entries unreachable in O(1).
+ *
+ * <pre>{@code
+ * CacheManager manager = CacheManager.builder()
+ *         .redis(RedisClient.create("redis://127.0.0.1:6379"))
+ *         .keyPrefix("blog:")
+ *         .defaultTtl(Duration.ofMinutes(10))
+ *         .build();
+ * Cache<String> pages = manager.cache("pages", Codec.string());
+ * String html = pages.dependingOn("post").get("/", () -> renderHome());
+ * manager.bump("post");
+ * }</pre>
+ *
+ * <p>Immutable once built and thread-safe. With Redis, one daemon thread listens for the bumps and
+ * invalidations of other nodes; {@link #close()} stops it. When Redis fails, caches serve from the
+ * local tier and the loaders, a circuit breaker stops calling Redis for a back-off period, and one
+ * line is logged when the outage starts and one when it ends.
+ */
+public final class CacheManager implements AutoCloseable {
+    private static final Pattern CACHE_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+    private static final Duration FIRST_SUBSCRIPTION_WAIT = Duration.ofSeconds(2);
+
+    private final Builder settings;
+    private final Engine engine;
+    private final CircuitBreaker breaker;
+    private final Invalidations invalidations;
+    private final Map<String, Store<?>> stores = new ConcurrentHashMap<>();
+    private volatile boolean subscribedBefore;
+
+    private CacheManager(Builder builder) {
+        this.settings = builder.copy();
+        String nodeId = nodeId();
+        if (settings.redis == null) {
+            this.breaker = null;
+            this.invalidations = null;
+            this.engine = new Engine(settings.keyPrefix, nodeId, settings.maxValueBytes, null, null,
+                    new LocalVersions(settings.maximumNamespaces));
+            return;
+        }
+        VersionMirror mirror = new VersionMirror(settings.maximumNamespaces);
+        Engine[] self = new Engine[1];
+        this.breaker = new CircuitBreaker("for cache keys under '" + settings.keyPrefix + "'",
+                settings.initialBackoff, settings.maximumBackoff, () -> self[0].replayPending());
+        RemoteTier remote = new RemoteTier(settings.redis, breaker, settings.keyPrefix + "invalidations");
+        this.engine = new Engine(settings.keyPrefix, nodeId, settings.maxValueBytes, remote, mirror, null);
+        self[0] = engine;
+        this.invalidations = new Invalidations(settings.redis, engine.channel(), nodeId, mirror,
+                new Invalidations.Listener() {
+                    @Override
+                    public void keyChanged(String cache, String key) {
+                        Store<?> store = stores.get(cache);
+                        if (store != null) {
+                            store.local.invalidate(key);
+                        }
+                    }
+
+                    @Override
+                    public void resubscribed() {
+                        // Invalidations sent while we were not listening are lost: start the local tier afresh.
+                        if (subscribedBefore) {
+                            stores.values().forEach(store -> store.local.invalidateAll());
+                        }
+                        subscribedBefore = true;
+                        engine.replayPending();
+                    }
+                }, settings.initialBackoff, settings.maximumBackoff);
+        invalidations.start();
+        invalidations.awaitFirstAttempt(FIRST_SUBSCRIPTION_WAIT);
+    }
+
+    /**
+     * Returns a builder with the defaults: local tier of 10,000 entries per cache, TTL 10 minutes,
+     * no Redis, key prefix {@code ludicrous:}, values up to 1 MiB, circuit breaker back-off from
+     * 1 second up to 30 seconds.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Returns the cache called {@code name}, creating it on first use with the TTL given to
+     * {@link Builder#cache(String, Duration)} or the default TTL. Later calls with the same name
+     * return a cache over the same entries.
+     *
+     * @param name letters, digits, {@code _ . -}, at most 64 characters
+     * @param codec turns values into bytes for Redis; also used to measure and check their size
+     * @param <V> the type of the values
+     * @return the cache
+     * @throws IllegalArgumentException when the name breaks the rule, or the cache exists with a
+     *     codec of another id
+     */
+    public <V> Cache<V> cache(String name, Codec<V> codec) {
+        checkCacheName(name);
+        Objects.requireNonNull(codec, "codec must not be null");
+        CodecIds.check(codec.id());
+        Store<?> store = stores.computeIfAbsent(name, n -> new Store<>(n, codec,
+                settings.ttls.getOrDefault(n, settings.defaultTtl), settings.localMaximumSize,
+                settings.boundedByBytes ? settings.localMaximumBytes : 0));
+        if (!store.codec.id().equals(codec.id())) {
+            throw new IllegalArgumentException("cache '" + name + "' already uses codec '" + store.codec.id()
+                    + "', so it cannot be used with codec '" + codec.id() + "'");
+        }
+        @SuppressWarnings("unchecked")
+        Store<V> typed = (Store<V>) store;
+        return new DefaultCache<>(typed, engine, LocalEntry.NO_NAMESPACES);
+    }
+
+    /**
+     * Makes every entry that depends on any of {@code namespaces} unreachable, on every node, in one
+     * Redis round trip whatever the number of entries. When Redis is unavailable, this node stops
+     * serving the dependents at once and the bump is sent when Redis answers again (up to 10,000
+     * held back; more are logged and dropped).
+     *
+     * @param namespaces one or more namespaces, such as {@code post} and {@code post:42}
+     * @throws IllegalArgumentException when no namespace is given or one is blank or too long
+     */
+    public void bump(String... namespaces) {
+        engine.bump(Namespaces.check(namespaces));
+    }
+
+    /**
+     * Returns the counts of one cache.
+     *
+     * @param name the name of a cache obtained from {@link #cache(String, Codec)}
+     * @return its counts so far
+     * @throws IllegalArgumentException when no cache has this name
+     */
+    public CacheStats stats(String name) {
+        Store<?> store = stores.get(name);
+        if (store == null) {
+            throw new IllegalArgumentException("no cache is named '" + name + "'; known: " + stores.keySet());
+        }
+        return store.counters.snapshot();
+    }
+
+    /**
+     * Returns the names of the caches made so far.
+     *
+     * @return an unmodifiable snapshot of the names
+     */
+    public Set<String> cacheNames() {
+        return Set.copyOf(stores.keySet());
+    }
+
+    /**
+     * Returns how many namespaces were bumped, counting each namespace of a call.
+     *
+     * @return the count since the manager was built
+     */
+    public long bumps() {
+        return engine.bumps.sum();
+    }
+
+    /**
+     * Returns how many Redis calls failed.
+     *
+     * @return the count since the manager was built; 0 without Redis
+     */
+    public long redisErrors() {
+        return breaker == null ? 0 : breaker.errors();
+    }
+
+    /**
+     * Returns whether the circuit breaker is open, that is whether Redis is being left alone after
+     * a failure.
+     *
+     * @return {@code true} during an outage; always {@code false} without Redis
+     */
+    public boolean redisCircuitOpen() {
+        return breaker != null && breaker.isOpen();
+    }
+
+    /**
+     * Stops listening for other nodes' invalidations. The {@link UnifiedJedis} given to the builder
+     * is not closed: it belongs to the caller.
+     */
+    @Override
+    public void close() {
+        if (invalidations != null) {
+            invalidations.close();
+        }
+    }
+
+    boolean subscribed() {
+        return engine.mirror != null && engine.mirror.isSubscribed();
+    }
+
+    private static void checkCacheName(String name) {
+        if (name == null || !CACHE_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("cache name must be 1 to 64 letters, digits, '_', '.' or '-', but was "
+                    + (name == null ? "null" : "'" + name + "'"));
+        }
+    }
+
+    private static String nodeId() {
+        SecureRandom random = new SecureRandom();
+        return Long.toString(random.nextLong() & Long.MAX_VALUE, 36);
+    }
+
+    /**
+     * Collects the settings of a {@link CacheManager}. Not thread-safe; {@link #build()} checks
+     * every setting and copies them, so a builder can be reused.
+     */
+    public static final class Builder {
+        private long localMaximumSize = 10_000;
+        private long localMaximumBytes;
+        private boolean boundedByBytes;
+        private Duration defaultTtl = Duration.ofMinutes(10);
+        private Map<String, Duration> ttls = new LinkedHashMap<>();
+        private UnifiedJedis redis;
+        private String keyPrefix = "ludicrous:";
+        private int maxValueBytes = 1 << 20;
+        private Duration initialBackoff = Duration.ofSeconds(1);
+        private Duration maximumBackoff = Duration.ofSeconds(30);
+        private long maximumNamespaces = 100_000;
+
+        private Builder() {
+        }
+
+        /**
+         * Bounds each cache's local tier by a number of entries (default 10,000); the least
+         * valuable entries are evicted when it is full. Replaces {@link #localMaximumBytes}.
+         *
+         * @param entries the bound, at least 1
+         * @return this builder
+         */
+        public Builder localMaximumSize(long entries) {
+            this.localMaximumSize = entries;
+            this.boundedByBytes = false;
+            return this;
+        }
+
+        /**
+         * Bounds each cache's local tier by the encoded size of its values instead of their number.
+         *
+         * @param bytes the bound, at least 1
+         * @return this builder
+         */
+        public Builder localMaximumBytes(long bytes) {
+            this.localMaximumBytes = bytes;
+            this.boundedByBytes = true;
+            return this;
+        }
+
+        /**
+         * Sets how long an entry lives in both tiers, for caches without a TTL of their own.
+         *
+         * @param ttl a positive duration (default 10 minutes)
+         * @return this builder
+         */
+        public Builder defaultTtl(Duration ttl) {
+            this.defaultTtl = ttl;
+            return this;
+        }
+
+        /**
+         * Gives the cache called {@code name} its own TTL.
+         *
+         * @param name a cache name, as in {@link CacheManager#cache(String, Codec)}
+         * @param ttl a positive duration
+         * @return this builder
+         */
+        public Builder cache(String name, Duration ttl) {
+            checkCacheName(name);
+            ttls.put(name, ttl);
+            return this;
+        }
+
+        /**
+         * Adds the shared tier. The client is used as it is (pool, timeouts, TLS are the caller's)
+         * and is not closed by {@link CacheManager#close()}. A standalone {@code RedisClient} is the
+         * usual choice; with a cluster, put a hash tag in the key prefix (e.g. {@code "{blog}:"})
+         * so that a value and its namespace counters share a slot.
+         *
+         * @param client the client; {@code null} removes the shared tier
+         * @return this builder
+         */
+        public Builder redis(UnifiedJedis client) {
+            this.redis = client;
+            return this;
+        }
+
+        /**
+         * Sets the prefix of every Redis key and of the invalidation channel, so that several apps
+         * (or tests) share one Redis without meeting.
+         *
+         * @param prefix 1 to 128 characters without whitespace (default {@code ludicrous:})
+         * @return this builder
+         */
+        public Builder keyPrefix(String prefix) {
+            this.keyPrefix = prefix;
+            return this;
+        }
+
+        /**
+         * Refuses values whose encoded size is larger: {@link Cache#put} throws, a loaded value is
+         * returned without being cached.
+         *
+         * @param bytes from 1 to 512 MiB (default 1 MiB)
+         * @return this builder
+         */
+        public Builder maxValueBytes(int bytes) {
+            this.maxValueBytes = bytes;
+            return this;
+        }
+
+        /**
+         * Sets how long Redis is left alone after a failure, doubling while retries fail.
+         *
+         * @param initial the first pause, positive (default 1 second)
+         * @param maximum the longest pause, not shorter than {@code initial} (default 30 seconds)
+         * @return this builder
+         */
+        public Builder circuitBreakerBackoff(Duration initial, Duration maximum) {
+            this.initialBackoff = initial;
+            this.maximumBackoff = maximum;
+            return this;
+        }
+
+        /**
+         * Bounds how many namespace versions a node keeps in memory; a namespace that falls out is
+         * read from Redis again (or, without Redis, makes its dependents stale).
+         *
+         * @param namespaces the bound, at least 1 (default 100,000)
+         * @return this builder
+         */
+        public Builder maximumNamespaces(long namespaces) {
+            this.maximumNamespaces = namespaces;
+            return this;
+        }
+
+        /**
+         * Checks the settings and builds the manager. With Redis, waits up to two seconds for the
+         * first attempt to subscribe to invalidations.
+         *
+         * @return a new manager
+         * @throws IllegalArgumentException naming the first setting that breaks its rule
+         */
+        public CacheManager build() {
+            if (!boundedByBytes && localMaximumSize < 1) {
+                throw new IllegalArgumentException("localMaximumSize must be at least 1, but was " + localMaximumSize);
+            }
+            if (boundedByBytes && localMaximumBytes < 1) {
+                throw new IllegalArgumentException("localMaximumBytes must be at least 1, but was " + localMaximumBytes);
+            }
+            checkPositive("defaultTtl", defaultTtl);
+            ttls.forEach((name, ttl) -> checkPositive("ttl of cache '" + name + "'", ttl));
+            if (keyPrefix == null || keyPrefix.isEmpty() || keyPrefix.length() > 128
+                    || keyPrefix.chars().anyMatch(Character::isWhitespace)) {
+                throw new IllegalArgumentException("keyPrefix must be 1 to 128 characters without whitespace, but was "
+                        + (keyPrefix == null ? "null" : "'" + keyPrefix + "'"));
+            }
+            if (maxValueBytes < 1 || maxValueBytes > 512 * 1024 * 1024) {
+                throw new IllegalArgumentException("maxValueBytes must be between 1 and 536870912 (Redis's limit), but was "
+                        + maxValueBytes);
+            }
+            checkPositive("circuitBreakerBackoff initial", initialBackoff);
+            checkPositive("circuitBreakerBackoff maximum", maximumBackoff);
+            if (maximumBackoff.compareTo(initialBackoff) < 0) {
+                throw new IllegalArgumentException("circuitBreakerBackoff maximum must not be shorter than the initial "
+                        + initialBackoff + ", but was " + maximumBackoff);
+            }
+            if (maximumNamespaces < 1) {
+                throw new IllegalArgumentException("maximumNamespaces must be at least 1, but was " + maximumNamespaces);
+            }
+            return new CacheManager(this);
+        }
+
+        private static void checkPositive(String setting, Duration value) {
+            if (value == null || value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(setting + " must be a positive duration, but was " + value);
+            }
+        }
+
+        private Builder copy() {
+            Builder copy = new Builder();
+            copy.localMaximumSize = localMaximumSize;
+            copy.localMaximumBytes = localMaximumBytes;
+            copy.boundedByBytes = boundedByBytes;
+            copy.defaultTtl = defaultTtl;
+            copy.ttls = Map.copyOf(ttls);
+            copy.redis = redis;
+            copy.keyPrefix = keyPrefix;
+            copy.maxValueBytes = maxValueBytes;
+            copy.initialBackoff = initialBackoff;
+            copy.maximumBackoff = maximumBackoff;
+            copy.maximumNamespaces = maximumNamespaces;
+            return copy;
+        }
+    }
+}

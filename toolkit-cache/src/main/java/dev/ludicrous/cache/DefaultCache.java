@@ -1,0 +1,379 @@
+package dev.ludicrous.cache;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A view of one named cache, with the namespaces its entries depend on (none for the base view). */
+final class DefaultCache<V> implements Cache<V> {
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultCache.class);
+
+    private final Store<V> store;
+    private final Engine engine;
+    private final String[] namespaces;
+    private final Loads<V> loads;
+
+    DefaultCache(Store<V> store, Engine engine, String[] namespaces) {
+        this.store = store;
+        this.engine = engine;
+        this.namespaces = namespaces;
+        this.loads = new Loads<>(store);
+    }
+
+    @Override
+    public String name() {
+        return store.name;
+    }
+
+    @Override
+    public Cache<V> dependingOn(String... dependencies) {
+        return new DefaultCache<>(store, engine, Namespaces.check(dependencies));
+    }
+
+    @Override
+    public V get(String key, Supplier<? extends V> loader) {
+        Objects.requireNonNull(key, "key must not be null");
+        Objects.requireNonNull(loader, "loader must not be null");
+        LocalEntry entry = store.local.getIfPresent(key);
+        if (entry != null && fresh(entry)) {
+            store.counters.localHits.increment();
+            return cast(entry.value());
+        }
+        store.counters.localMisses.increment();
+        return loads.once(key, () -> {
+            // A load of this key may have finished between our look and our turn.
+            LocalEntry stored = store.local.getIfPresent(key);
+            return stored != null && fresh(stored) ? cast(stored.value()) : readThrough(key, loader);
+        });
+    }
+
+    @Override
+    public Optional<V> getIfPresent(String key) {
+        Objects.requireNonNull(key, "key must not be null");
+        LocalEntry entry = store.local.getIfPresent(key);
+        if (entry != null && fresh(entry)) {
+            store.counters.localHits.increment();
+            return Optional.of(cast(entry.value()));
+        }
+        store.counters.localMisses.increment();
+        if (engine.remote == null) {
+            return Optional.empty();
+        }
+        Remote read = readRemote(List.of(key));
+        return Optional.ofNullable(read == null ? null : read.found.get(key));
+    }
+
+    @Override
+    public Map<String, V> getAll(Collection<String> keys,
+            Function<? super Set<String>, ? extends Map<String, ? extends V>> bulkLoader) {
+        Objects.requireNonNull(keys, "keys must not be null");
+        Objects.requireNonNull(bulkLoader, "bulkLoader must not be null");
+        Set<String> wanted = new LinkedHashSet<>(keys);
+        Map<String, V> found = new HashMap<>();
+        List<String> missing = new java.util.ArrayList<>();
+        for (String key : wanted) {
+            Objects.requireNonNull(key, "keys must not contain null");
+            LocalEntry entry = store.local.getIfPresent(key);
+            if (entry != null && fresh(entry)) {
+                store.counters.localHits.increment();
+                found.put(key, cast(entry.value()));
+            } else {
+                store.counters.localMisses.increment();
+                missing.add(key);
+            }
+        }
+        if (!missing.isEmpty()) {
+            loadMissing(missing, found, bulkLoader);
+        }
+        Map<String, V> result = new LinkedHashMap<>();
+        for (String key : wanted) {
+            V value = found.get(key);
+            if (value != null) {
+                result.put(key, value);
+            }
+        }
+        return result;
+    }
+
+    private void loadMissing(List<String> missing, Map<String, V> found,
+            Function<? super Set<String>, ? extends Map<String, ? extends V>> bulkLoader) {
+        long[] captured = null;
+        boolean remoteUsable = false;
+        if (engine.remote != null) {
+            Remote read = readRemote(missing);
+            if (read != null) {
+                remoteUsable = true;
+                found.putAll(read.found);
+                missing.removeAll(read.found.keySet());
+                captured = read.capturedOrNull();
+            }
+        } else {
+            captured = engine.localVersions.capture(namespaces);
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        Set<String> toLoad = Collections.unmodifiableSet(new LinkedHashSet<>(missing));
+        Map<String, ? extends V> loaded = loads.bulk(toLoad, bulkLoader);
+        List<byte[]> remoteKeys = new java.util.ArrayList<>();
+        List<byte[]> remoteValues = new java.util.ArrayList<>();
+        for (String key : toLoad) {
+            V value = loaded.get(key);
+            if (value == null) {
+                continue;
+            }
+            found.put(key, value);
+            boolean cacheable = captured != null || namespaces.length == 0;
+            byte[] bytes = cacheable ? encodeOrLog(key, value) : null;
+            if (bytes == null) {
+                continue;
+            }
+            long[] versions = captured == null ? LocalEntry.NO_VERSIONS : captured;
+            store.local.put(key, new LocalEntry(value, namespaces, versions, bytes.length));
+            if (remoteUsable && captured != null) {
+                remoteKeys.add(engine.valueKey(store.name, key));
+                remoteValues.add(Envelope.write(store.codec.id(), namespaces, versions, bytes));
+            }
+        }
+        if (!remoteKeys.isEmpty()) {
+            try {
+                engine.remote.set(remoteKeys, remoteValues, store.ttlMillis, List.of());
+            } catch (RemoteTier.Unavailable e) {
+                // The values are served from the local tier; Redis gets them on a later load.
+            }
+        }
+    }
+
+    private V readThrough(String key, Supplier<? extends V> loader) {
+        if (engine.remote == null) {
+            long[] captured = engine.localVersions.capture(namespaces);
+            V value = loads.one(key, loader);
+            byte[] bytes = encodeOrLog(key, value);
+            if (bytes != null) {
+                store.local.put(key, new LocalEntry(value, namespaces, captured, bytes.length));
+            }
+            return value;
+        }
+        Remote read = readRemote(List.of(key));
+        if (read != null && read.found.containsKey(key)) {
+            return read.found.get(key);
+        }
+        long[] captured = read == null ? null : read.capturedOrNull();
+        V value = loads.one(key, loader);
+        if (read == null) {
+            // Redis is down: an unversioned value may live in the local tier; a versioned one cannot,
+            // since no node can tell this one about bumps.
+            if (namespaces.length == 0) {
+                byte[] bytes = encodeOrLog(key, value);
+                if (bytes != null) {
+                    store.local.put(key, new LocalEntry(value, namespaces, LocalEntry.NO_VERSIONS, bytes.length));
+                }
+            }
+            return value;
+        }
+        if (captured != null) {
+            byte[] bytes = encodeOrLog(key, value);
+            if (bytes != null) {
+                store.local.put(key, new LocalEntry(value, namespaces, captured, bytes.length));
+                try {
+                    engine.remote.set(List.of(engine.valueKey(store.name, key)),
+                            List.of(Envelope.write(store.codec.id(), namespaces, captured, bytes)), store.ttlMillis,
+                            List.of());
+                } catch (RemoteTier.Unavailable e) {
+                    // Served from the local tier until Redis is back.
+                }
+            }
+        }
+        return value;
+    }
+
+    /**
+     * Reads values and the current versions of this view's namespaces in one MGET; when a counter
+     * is missing, creates it (one more round trip) so the versions captured for a load are real.
+     * Returns {@code null} when Redis is unavailable.
+     */
+    private Remote readRemote(List<String> keys) {
+        int n = namespaces.length;
+        byte[][] redisKeys = new byte[keys.size() + n][];
+        for (int i = 0; i < keys.size(); i++) {
+            redisKeys[i] = engine.valueKey(store.name, keys.get(i));
+        }
+        for (int i = 0; i < n; i++) {
+            redisKeys[keys.size() + i] = engine.counterKey(namespaces[i]);
+        }
+        long epoch = engine.mirror.epoch();
+        List<byte[]> reply;
+        try {
+            reply = engine.remote.mget(redisKeys);
+        } catch (RemoteTier.Unavailable e) {
+            store.counters.remoteMisses.add(keys.size());
+            return null;
+        }
+        long[] current = new long[n];
+        boolean allKnown = true;
+        for (int i = 0; i < n; i++) {
+            current[i] = RemoteTier.counter(reply.get(keys.size() + i));
+            if (current[i] == Versions.UNKNOWN) {
+                allKnown = false;
+            } else {
+                engine.mirror.learn(namespaces[i], current[i], epoch);
+            }
+        }
+        Map<String, V> found = new HashMap<>();
+        for (int i = 0; i < keys.size(); i++) {
+            byte[] bytes = reply.get(i);
+            V value = bytes == null || !allKnown ? null : decodeFresh(keys.get(i), bytes, current);
+            if (value != null) {
+                store.counters.remoteHits.increment();
+                found.put(keys.get(i), value);
+                store.local.put(keys.get(i), new LocalEntry(value, namespaces, current, bytes.length));
+            } else {
+                store.counters.remoteMisses.increment();
+            }
+        }
+        if (!allKnown && found.size() < keys.size()) {
+            try {
+                current = engine.remote.capture(engine.counterKeys(namespaces));
+                for (int i = 0; i < n; i++) {
+                    engine.mirror.learn(namespaces[i], current[i], epoch);
+                }
+            } catch (RemoteTier.Unavailable e) {
+                current = null;
+            }
+        }
+        return new Remote(found, current);
+    }
+
+    /** Returns the value if the bytes are our envelope, of our codec, for these namespaces at these versions. */
+    private V decodeFresh(String key, byte[] bytes, long[] current) {
+        Envelope envelope;
+        try {
+            envelope = Envelope.read(bytes);
+        } catch (Envelope.CorruptValueException e) {
+            LOG.warn("Ignoring the value of key '{}' in cache '{}' in Redis: {}; it is treated as a miss and replaced",
+                    key, store.name, e.getMessage());
+            return null;
+        }
+        if (!envelope.codecId().equals(store.codec.id())) {
+            LOG.warn("Ignoring the value of key '{}' in cache '{}' in Redis: it was written with codec '{}', not '{}'",
+                    key, store.name, envelope.codecId(), store.codec.id());
+            return null;
+        }
+        if (!Arrays.equals(envelope.namespaces(), namespaces) || !Arrays.equals(envelope.versions(), current)) {
+            return null;
+        }
+        try {
+            V value = store.codec.decode(envelope.payload());
+            if (value == null) {
+                throw new IllegalStateException("the codec returned null");
+            }
+            return value;
+        } catch (RuntimeException e) {
+            LOG.warn("Ignoring the value of key '{}' in cache '{}' in Redis: codec '{}' could not decode it ({}); "
+                    + "it is treated as a miss and replaced", key, store.name, store.codec.id(), e.getMessage());
+            return null;
+        }
+    }
+
+    @Override
+    public void put(String key, V value) {
+        Objects.requireNonNull(key, "key must not be null");
+        Objects.requireNonNull(value, "value must not be null");
+        byte[] bytes = Values.encode(store, key, value, engine.maxValueBytes);
+        if (engine.remote == null) {
+            store.local.put(key, new LocalEntry(value, namespaces, engine.localVersions.capture(namespaces), bytes.length));
+            return;
+        }
+        try {
+            long[] versions = namespaces.length == 0 ? LocalEntry.NO_VERSIONS
+                    : engine.remote.capture(engine.counterKeys(namespaces));
+            engine.remote.set(List.of(engine.valueKey(store.name, key)),
+                    List.of(Envelope.write(store.codec.id(), namespaces, versions, bytes)), store.ttlMillis,
+                    List.of(Invalidations.keyMessage(engine.nodeId, store.name, key)));
+            store.local.put(key, new LocalEntry(value, namespaces, versions, bytes.length));
+        } catch (RemoteTier.Unavailable e) {
+            engine.deleteLater(store.name, key);
+            if (namespaces.length == 0) {
+                store.local.put(key, new LocalEntry(value, namespaces, LocalEntry.NO_VERSIONS, bytes.length));
+            } else {
+                store.local.invalidate(key);
+            }
+        }
+    }
+
+    @Override
+    public void invalidate(String key) {
+        Objects.requireNonNull(key, "key must not be null");
+        store.local.invalidate(key);
+        if (engine.remote != null) {
+            try {
+                engine.remote.delete(engine.valueKey(store.name, key),
+                        Invalidations.keyMessage(engine.nodeId, store.name, key));
+            } catch (RemoteTier.Unavailable e) {
+                engine.deleteLater(store.name, key);
+            }
+        }
+    }
+
+    private boolean fresh(LocalEntry entry) {
+        String[] stored = entry.namespaces();
+        if (stored == namespaces) {
+            if (stored.length == 0) {
+                return true;
+            }
+        } else if (!Arrays.equals(stored, namespaces)) {
+            return false;
+        }
+        Versions versions = engine.versions();
+        long[] captured = entry.versions();
+        for (int i = 0; i < stored.length; i++) {
+            if (versions.current(stored[i]) != captured[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private byte[] encodeOrLog(String key, V value) {
+        try {
+            return Values.encode(store, key, value, engine.maxValueBytes);
+        } catch (IllegalArgumentException e) {
+            if (store.refusalLogged.compareAndSet(false, true)) {
+                LOG.warn("Not caching a loaded value: {} (logged once per cache)", e.getMessage());
+            }
+            return null;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <V> V cast(Object value) {
+        return (V) value;
+    }
+
+    /** What one MGET found, and the versions to store loaded values with ({@code null}: do not store). */
+    private final class Remote {
+        final Map<String, V> found;
+        final long[] captured;
+
+        Remote(Map<String, V> found, long[] captured) {
+            this.found = found;
+            this.captured = captured;
+        }
+
+        long[] capturedOrNull() {
+            return captured;
+        }
+    }
+}
