@@ -30,8 +30,13 @@ final class Database implements AutoCloseable {
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("blog");
         hikari.setJdbcUrl(config.dbUrl);
-        hikari.setUsername(config.dbUser);
-        hikari.setPassword(config.dbPassword);
+        // Unset rather than empty, so that a user or password given in the URL still counts.
+        if (!config.dbUser.isEmpty()) {
+            hikari.setUsername(config.dbUser);
+        }
+        if (!config.dbPassword.isEmpty()) {
+            hikari.setPassword(config.dbPassword);
+        }
         hikari.setMaximumPoolSize(config.poolSize);
         if (!config.dbSchema.isEmpty()) {
             // The schema may not exist yet: Hibernate creates it (create_namespaces) before the tables.
