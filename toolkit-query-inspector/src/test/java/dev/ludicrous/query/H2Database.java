@@ -8,13 +8,13 @@ import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 
 /** A fresh in-memory H2 database with authors and posts, one per test. */
-final class H2Database {
+public final class H2Database {
     private static final AtomicInteger NEXT = new AtomicInteger();
 
     private H2Database() {
     }
 
-    static DataSource withBlogSchema() {
+    public static DataSource withBlogSchema() {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:inspector" + NEXT.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {

@@ -1,0 +1,22 @@
+package dev.ludicrous.query.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Fails a test in which a statement shape runs more than once outside a batch: the same query
+ * with other values (N+1) or the same query with the same values (a missing cache). Counted as
+ * for {@link ExpectQueries}.
+ */
+@Documented
+@Inherited
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.METHOD})
+@ExtendWith(QueryCountExtension.class)
+public @interface NoRepeatedQueries {
+}
