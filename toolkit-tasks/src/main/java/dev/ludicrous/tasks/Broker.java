@@ -1,0 +1,44 @@
+package dev.ludicrous.tasks;
+
+import java.util.List;
+
+/**
+ * Where tasks wait for a worker. {@link Tasks} uses an in-process broker unless one is given;
+ * {@code dev.ludicrous.tasks.redis.RedisBroker} spreads tasks over several nodes.
+ *
+ * <p>Contract: a message accepted by {@link #send} is delivered at least once to a
+ * {@link Receiver} of its queue, not before {@link TaskMessage#notBeforeMillis()}, and stays with
+ * the broker until a receiver acknowledges, retries or dead-letters it. Implementations are thread-safe.
+ */
+public interface Broker extends AutoCloseable {
+    /**
+     * Queues messages (due now, or later when {@link TaskMessage#notBeforeMillis()} is in the future).
+     *
+     * @param messages the messages, in order
+     * @return for each message, the message that is now pending: the message itself, or a message
+     *     with the id of a pending task that holds the same idempotency key
+     * @throws TaskRejectedException when the messages could not be stored; none of them is then
+     *     pending unless the exception says otherwise
+     */
+    List<TaskMessage> send(List<TaskMessage> messages);
+
+    /**
+     * Opens a receiver of one queue for a worker node.
+     *
+     * @param queue the queue
+     * @param prefetch how many messages the receiver may hold for this node before they are polled
+     * @return the receiver; {@link Receiver#close()} it when the node stops
+     */
+    Receiver receiver(String queue, int prefetch);
+
+    /**
+     * Returns the tasks that could not be run, for listing, inspection, retry and removal.
+     *
+     * @return the tasks that could not be run, for listing, inspection, retry and removal
+     */
+    DeadLetters deadLetters();
+
+    /** Releases the broker's resources; it does not close clients that the user passed in. */
+    @Override
+    void close();
+}

@@ -1,0 +1,250 @@
+package dev.ludicrous.tasks;
+
+import java.util.Objects;
+
+/**
+ * One task on its way through a {@link Broker}: the task's name, id, attempt, the options that
+ * govern its run, and its encoded arguments. Immutable.
+ *
+ * <p>Brokers that cross processes store it with {@link #toWire()} and read it back with
+ * {@link #fromWire(String)}; the format is plain text (a version line, one header per line, then
+ * the arguments as the codec wrote them), never Java serialization.
+ */
+public final class TaskMessage {
+    private static final String VERSION = "t1";
+    private static final int HEADER_LINES = 13;
+
+    private final String id;
+    private final String task;
+    private final String queue;
+    private final int attempt;
+    private final long enqueuedAtMillis;
+    private final long notBeforeMillis;
+    private final String idempotencyKey;
+    private final int maxRetries;
+    private final long backoffMillis;
+    private final long maxBackoffMillis;
+    private final boolean jitter;
+    private final long timeLimitMillis;
+    private final String args;
+    private final String deliveryTag;
+    // Only the in-process broker uses these: the arguments object itself and the caller's handle.
+    final Object localArgs;
+    final LocalHandle handle;
+
+    TaskMessage(String id, String task, String queue, int attempt, long enqueuedAtMillis, long notBeforeMillis,
+            String idempotencyKey, int maxRetries, long backoffMillis, long maxBackoffMillis, boolean jitter,
+            long timeLimitMillis, String args, String deliveryTag, Object localArgs, LocalHandle handle) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.task = Objects.requireNonNull(task, "task");
+        this.queue = Objects.requireNonNull(queue, "queue");
+        this.attempt = attempt;
+        this.enqueuedAtMillis = enqueuedAtMillis;
+        this.notBeforeMillis = notBeforeMillis;
+        this.idempotencyKey = idempotencyKey;
+        this.maxRetries = maxRetries;
+        this.backoffMillis = backoffMillis;
+        this.maxBackoffMillis = maxBackoffMillis;
+        this.jitter = jitter;
+        this.timeLimitMillis = timeLimitMillis;
+        this.args = args;
+        this.deliveryTag = deliveryTag;
+        this.localArgs = localArgs;
+        this.handle = handle;
+    }
+
+    /**
+     * Returns the task's unique id.
+     *
+     * @return the task's unique id
+     */
+    public String id() {
+        return id;
+    }
+
+    /**
+     * Returns the task's registered name.
+     *
+     * @return the task's registered name
+     */
+    public String task() {
+        return task;
+    }
+
+    /**
+     * Returns the queue the task is sent to.
+     *
+     * @return the queue the task is sent to
+     */
+    public String queue() {
+        return queue;
+    }
+
+    /**
+     * Returns the attempt this message is for: 0 for the first run, 1 for the first retry, and so on.
+     *
+     * @return the attempt this message is for: 0 for the first run, 1 for the first retry, and so on
+     */
+    public int attempt() {
+        return attempt;
+    }
+
+    /**
+     * Returns when {@code delay} was called (epoch milliseconds, the sender's clock).
+     *
+     * @return when {@code delay} was called (epoch milliseconds, the sender's clock)
+     */
+    public long enqueuedAtMillis() {
+        return enqueuedAtMillis;
+    }
+
+    /**
+     * Returns the earliest start (epoch milliseconds), or 0 for "now". Brokers compare it with
+     * their own clock (Redis uses its {@code TIME}), not the worker's.
+     *
+     * @return the earliest start in epoch milliseconds, or 0
+     */
+    public long notBeforeMillis() {
+        return notBeforeMillis;
+    }
+
+    /**
+     * Returns the idempotency key, or {@code null}.
+     *
+     * @return the idempotency key, or {@code null}
+     */
+    public String idempotencyKey() {
+        return idempotencyKey;
+    }
+
+    /**
+     * Returns how many retries a failing handler gets.
+     *
+     * @return how many retries a failing handler gets
+     */
+    public int maxRetries() {
+        return maxRetries;
+    }
+
+    /**
+     * Returns the first retry's back-off in milliseconds.
+     *
+     * @return the first retry's back-off in milliseconds
+     */
+    public long backoffMillis() {
+        return backoffMillis;
+    }
+
+    /**
+     * Returns the longest back-off in milliseconds.
+     *
+     * @return the longest back-off in milliseconds
+     */
+    public long maxBackoffMillis() {
+        return maxBackoffMillis;
+    }
+
+    /**
+     * Returns whether back-offs get jitter.
+     *
+     * @return whether back-offs get jitter
+     */
+    public boolean jitter() {
+        return jitter;
+    }
+
+    /**
+     * Returns the time limit in milliseconds, or 0 for none.
+     *
+     * @return the time limit in milliseconds, or 0 for none
+     */
+    public long timeLimitMillis() {
+        return timeLimitMillis;
+    }
+
+    /**
+     * Returns the arguments as the codec encoded them; {@code null} only inside the in-process broker.
+     *
+     * @return the arguments as the codec encoded them; {@code null} only inside the in-process broker
+     */
+    public String args() {
+        return args;
+    }
+
+    /**
+     * Returns the broker's reference to this delivery (a stream entry id for Redis), or {@code null}.
+     *
+     * @return the broker's reference to this delivery (a stream entry id for Redis), or {@code null}
+     */
+    public String deliveryTag() {
+        return deliveryTag;
+    }
+
+    /**
+     * Returns a copy carrying the broker's reference to this delivery.
+     *
+     * @param tag the broker's reference, such as a stream entry id
+     * @return the copy
+     */
+    public TaskMessage withDeliveryTag(String tag) {
+        return new TaskMessage(id, task, queue, attempt, enqueuedAtMillis, notBeforeMillis, idempotencyKey, maxRetries,
+                backoffMillis, maxBackoffMillis, jitter, timeLimitMillis, args, tag, localArgs, handle);
+    }
+
+    TaskMessage nextAttempt(long notBefore) {
+        return new TaskMessage(id, task, queue, attempt + 1, enqueuedAtMillis, notBefore, idempotencyKey, maxRetries,
+                backoffMillis, maxBackoffMillis, jitter, timeLimitMillis, args, null, localArgs, handle);
+    }
+
+    TaskMessage asNew(long notBefore) {
+        return new TaskMessage(id, task, queue, 0, System.currentTimeMillis(), notBefore, idempotencyKey, maxRetries,
+                backoffMillis, maxBackoffMillis, jitter, timeLimitMillis, args, null, localArgs, handle);
+    }
+
+    /**
+     * Returns the message as text for a broker to store; {@link #fromWire(String)} reads it back.
+     *
+     * @return the message as text for a broker to store; {@link #fromWire(String)} reads it back
+     */
+    public String toWire() {
+        StringBuilder out = new StringBuilder(96 + (args == null ? 0 : args.length()));
+        out.append(VERSION).append('\n').append(id).append('\n').append(task).append('\n').append(queue).append('\n')
+                .append(attempt).append('\n').append(enqueuedAtMillis).append('\n').append(notBeforeMillis).append('\n')
+                .append(idempotencyKey == null ? "" : idempotencyKey).append('\n').append(maxRetries).append('\n')
+                .append(backoffMillis).append('\n').append(maxBackoffMillis).append('\n').append(jitter ? '1' : '0')
+                .append('\n').append(timeLimitMillis).append('\n').append(args == null ? "" : args);
+        return out.toString();
+    }
+
+    /**
+     * Reads a message written by {@link #toWire()}.
+     *
+     * @param wire the text
+     * @return the message, without a delivery tag
+     * @throws IllegalArgumentException when the text is not a message of this version
+     */
+    public static TaskMessage fromWire(String wire) {
+        String[] parts = wire.split("\n", HEADER_LINES + 1);
+        if (parts.length != HEADER_LINES + 1 || !VERSION.equals(parts[0])) {
+            throw new IllegalArgumentException("not a task message (expected " + (HEADER_LINES + 1)
+                    + " parts starting with '" + VERSION + "'): " + abbreviate(wire));
+        }
+        try {
+            return new TaskMessage(parts[1], parts[2], parts[3], Integer.parseInt(parts[4]), Long.parseLong(parts[5]),
+                    Long.parseLong(parts[6]), parts[7].isEmpty() ? null : parts[7], Integer.parseInt(parts[8]),
+                    Long.parseLong(parts[9]), Long.parseLong(parts[10]), "1".equals(parts[11]),
+                    Long.parseLong(parts[12]), parts[13], null, null, null);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("task message has a malformed header: " + abbreviate(wire), e);
+        }
+    }
+
+    static String abbreviate(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 200) + "...";
+    }
+
+    @Override
+    public String toString() {
+        return "TaskMessage[" + task + " " + id + " attempt " + attempt + " queue " + queue + "]";
+    }
+}

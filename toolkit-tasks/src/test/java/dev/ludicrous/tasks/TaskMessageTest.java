@@ -1,0 +1,46 @@
+package dev.ludicrous.tasks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class TaskMessageTest {
+    @Test
+    void theWireFormatRoundTripsEveryHeaderAndArgumentsWithLineBreaks() {
+        TaskMessage message = new TaskMessage("id-1", "send-email", "mail", 2, 1_000L, 2_000L, "key-1", 5, 100, 60_000,
+                true, 3_000, "{\"to\":\"a\\nb\"}\nsecond line", null, null, null);
+
+        TaskMessage back = TaskMessage.fromWire(message.toWire());
+
+        assertThat(back.toWire()).isEqualTo(message.toWire());
+        assertThat(back.id()).isEqualTo("id-1");
+        assertThat(back.task()).isEqualTo("send-email");
+        assertThat(back.queue()).isEqualTo("mail");
+        assertThat(back.attempt()).isEqualTo(2);
+        assertThat(back.notBeforeMillis()).isEqualTo(2_000L);
+        assertThat(back.idempotencyKey()).isEqualTo("key-1");
+        assertThat(back.maxRetries()).isEqualTo(5);
+        assertThat(back.jitter()).isTrue();
+        assertThat(back.timeLimitMillis()).isEqualTo(3_000);
+        assertThat(back.args()).isEqualTo("{\"to\":\"a\\nb\"}\nsecond line");
+    }
+
+    @Test
+    void textThatIsNotAMessageIsRefused() {
+        assertThatThrownBy(() -> TaskMessage.fromWire("rO0ABXNyAA"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("not a task message");
+    }
+
+    @Test
+    void backoffDoublesUpToTheCapAndJitterStaysWithinHalfAndAll() {
+        assertThat(Backoff.millis(0, 100, 10_000, false)).isEqualTo(100);
+        assertThat(Backoff.millis(3, 100, 10_000, false)).isEqualTo(800);
+        assertThat(Backoff.millis(10, 100, 10_000, false)).isEqualTo(10_000);
+        assertThat(Backoff.millis(200, 100, 10_000, false)).isEqualTo(10_000);
+        for (int i = 0; i < 100; i++) {
+            assertThat(Backoff.millis(3, 100, 10_000, true)).isBetween(400L, 800L);
+        }
+    }
+}
