@@ -1,0 +1,166 @@
+package dev.ludicrous.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import ch.qos.logback.classic.Level;
+import dev.ludicrous.testsupport.RequiresRedis;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+@RequiresRedis
+class RedisCacheIT {
+    private final RedisFixture redis = new RedisFixture();
+    private final CacheManager nodeA = redis.manager(redis.client((String) null)).build();
+    private final CacheManager nodeB = redis.manager(redis.client((String) null)).build();
+
+    @AfterEach
+    void cleanUp() {
+        nodeA.close();
+        nodeB.close();
+        redis.close();
+    }
+
+    @Test
+    void valueLoadedOnOneNodeIsARemoteHitOnAnother() {
+        AtomicInteger loads = new AtomicInteger();
+        nodeA.cache("pages", Codec.string()).get("home", () -> "html" + loads.incrementAndGet());
+        String onB = nodeB.cache("pages", Codec.string()).get("home", () -> "html" + loads.incrementAndGet());
+
+        assertThat(onB).isEqualTo("html1");
+        assertThat(loads).hasValue(1);
+        assertThat(nodeB.stats("pages").remoteHits()).isEqualTo(1);
+        assertThat(redis.raw.pttl(redis.valueKey("pages", "home"))).isBetween(1L, Duration.ofMinutes(10).toMillis());
+    }
+
+    @Test
+    void getAllTakesWhatRedisHasAndLoadsTheRestInOneCall() {
+        nodeA.cache("posts", Codec.string()).put("1", "one");
+        nodeA.cache("posts", Codec.string()).put("2", "two");
+        AtomicInteger calls = new AtomicInteger();
+        Map<String, String> values = nodeB.cache("posts", Codec.string()).getAll(List.of("1", "2", "3"), keys -> {
+            calls.incrementAndGet();
+            assertThat(keys).containsExactly("3");
+            return Map.of("3", "three");
+        });
+        assertThat(values).containsExactly(Map.entry("1", "one"), Map.entry("2", "two"), Map.entry("3", "three"));
+        assertThat(calls).hasValue(1);
+        assertThat(nodeB.stats("posts").remoteHits()).isEqualTo(2);
+        assertThat(redis.raw.exists(redis.valueKey("posts", "3"))).isTrue();
+    }
+
+    @Test
+    void corruptBytesUnderOurKeyAreAMissThatIsLoggedAndReplaced() {
+        redis.raw.set(redis.valueKey("pages", "home"), "not ours");
+        try (LogCapture log = new LogCapture(DefaultCache.class)) {
+            String value = nodeA.cache("pages", Codec.string()).get("home", () -> "fresh");
+            assertThat(value).isEqualTo("fresh");
+            assertThat(log.lines(Level.WARN)).singleElement().asString()
+                    .contains("key 'home' in cache 'pages'").contains("Ludicrous cache header");
+        }
+        byte[] stored = redis.raw.get(redis.valueKey("pages", "home").getBytes(StandardCharsets.UTF_8));
+        assertThat(Envelope.read(stored).payload()).asString(StandardCharsets.UTF_8).isEqualTo("fresh");
+    }
+
+    @Test
+    void valueWrittenWithAnotherCodecIsNeverDecoded() {
+        nodeA.cache("shared", Codec.string()).put("k", "text");
+        AtomicInteger decodes = new AtomicInteger();
+        Cache<String> other = nodeB.cache("shared", Codec.of("upper", s -> s.getBytes(StandardCharsets.UTF_8), bytes -> {
+            decodes.incrementAndGet();
+            return new String(bytes, StandardCharsets.UTF_8).toUpperCase();
+        }));
+        try (LogCapture log = new LogCapture(DefaultCache.class)) {
+            assertThat(other.get("k", () -> "loaded")).isEqualTo("loaded");
+            assertThat(log.lines(Level.WARN)).singleElement().asString().contains("written with codec 'string'");
+        }
+        assertThat(decodes).hasValue(0);
+    }
+
+    @Test
+    void putOnOneNodeDropsTheLocalCopyOfAnother() {
+        Cache<String> onA = nodeA.cache("c", Codec.string());
+        Cache<String> onB = nodeB.cache("c", Codec.string());
+        onB.get("k", () -> "old");
+        onA.put("k", "new");
+        await().atMost(Duration.ofSeconds(10)).until(() -> onB.get("k", () -> "loaded").equals("new"));
+    }
+
+    @Test
+    void bumpOnOneNodeMakesTheOtherNodesLocalCopiesStale() {
+        Cache<String> onA = nodeA.cache("pages", Codec.string()).dependingOn("post");
+        Cache<String> onB = nodeB.cache("pages", Codec.string()).dependingOn("post");
+        onA.get("/", () -> "v1");
+        assertThat(onB.get("/", () -> "never")).isEqualTo("v1");
+        // B now answers from its local tier: removing the Redis copy behind its back changes nothing.
+        redis.raw.del(redis.valueKey("pages", "/"));
+        assertThat(onB.get("/", () -> "never")).isEqualTo("v1");
+
+        nodeA.bump("post");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> onB.get("/", () -> "v2").equals("v2"));
+        assertThat(onA.get("/", () -> "never")).isEqualTo("v2");
+    }
+
+    @Test
+    void missingCounterMeansStaleNeverFresh() {
+        Cache<String> onA = nodeA.cache("pages", Codec.string()).dependingOn("post");
+        onA.get("/", () -> "v1");
+        redis.raw.del(redis.counterKey("post"));
+
+        assertThat(nodeB.cache("pages", Codec.string()).dependingOn("post").get("/", () -> "v2")).isEqualTo("v2");
+        assertThat(redis.raw.get(redis.counterKey("post"))).matches("\\d{16,}");
+    }
+
+    @Test
+    void bumpWhileALoaderRunsLeavesNothingStaleInRedis() throws Exception {
+        Cache<String> onA = nodeA.cache("pages", Codec.string()).dependingOn("post");
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch bumped = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CompletableFuture<String> slow = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> onA.get("/", () -> {
+                    started.countDown();
+                    try {
+                        bumped.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return "before the bump";
+                }));
+        assertThat(started.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        nodeB.bump("post");
+        bumped.countDown();
+        assertThat(slow.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("before the bump");
+
+        assertThat(nodeB.cache("pages", Codec.string()).dependingOn("post").get("/", () -> "after")).isEqualTo("after");
+        await().atMost(Duration.ofSeconds(10)).until(() -> onA.get("/", () -> "after").equals("after"));
+    }
+
+    @Test
+    void lostSubscriptionMakesVersionedLocalEntriesStaleUntilItIsBack() {
+        String name = "ludicrous-it-" + redis.prefix.replace(":", "");
+        try (CacheManager node = redis.manager(redis.client(name))
+                .circuitBreakerBackoff(Duration.ofMillis(200), Duration.ofMillis(400)).build();
+                LogCapture log = new LogCapture(Invalidations.class)) {
+            await().atMost(Duration.ofSeconds(10)).until(node::subscribed);
+            Cache<String> pages = node.cache("pages", Codec.string()).dependingOn("post");
+            pages.get("/", () -> "v1");
+            redis.raw.del(redis.valueKey("pages", "/"));
+            assertThat(pages.get("/", () -> "never")).isEqualTo("v1");
+
+            assertThat(redis.killSubscription(name)).isEqualTo(1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> log.lines(Level.WARN).size() == 1);
+
+            await().atMost(Duration.ofSeconds(10)).until(node::subscribed);
+            assertThat(log.lines(Level.WARN)).singleElement().asString().contains("subscription to Redis failed");
+            assertThat(log.lines(Level.INFO)).singleElement().asString().contains("is back");
+            // Bumps published while it was down are lost, so the local copy is not trusted any more.
+            assertThat(pages.get("/", () -> "v2")).isEqualTo("v2");
+        }
+    }
+}
