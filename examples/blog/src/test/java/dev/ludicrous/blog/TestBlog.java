@@ -95,6 +95,12 @@ final class TestBlog implements AutoCloseable {
                 .getSingleResult());
     }
 
+    long comments(long postId) {
+        return blog.sessionFactory().fromSession(s -> s.createSelectionQuery(
+                        "select count(c) from Comment c where c.post.id = :id", Long.class)
+                .setParameter("id", postId).getSingleResult());
+    }
+
     @Override
     public void close() throws Exception {
         if (owner) {
