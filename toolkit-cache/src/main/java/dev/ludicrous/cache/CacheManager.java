@@ -54,8 +54,8 @@ public final class CacheManager implements AutoCloseable {
         }
         VersionMirror mirror = new VersionMirror(settings.maximumNamespaces);
         Engine[] self = new Engine[1];
-        this.breaker = new CircuitBreaker("for cache keys under '" + settings.keyPrefix + "'",
-                settings.initialBackoff, settings.maximumBackoff, () -> self[0].replayPending());
+        RedisHealth health = new RedisHealth("(cache keys under '" + settings.keyPrefix + "')");
+        this.breaker = new CircuitBreaker(health, settings.initialBackoff, settings.maximumBackoff, () -> self[0].replayPending());
         RemoteTier remote = new RemoteTier(settings.redis, breaker, settings.keyPrefix + "invalidations");
         this.engine = new Engine(settings.keyPrefix, nodeId, settings.maxValueBytes, remote, mirror, null);
         self[0] = engine;
@@ -78,7 +78,7 @@ public final class CacheManager implements AutoCloseable {
                         subscribedBefore = true;
                         engine.replayPending();
                     }
-                }, settings.initialBackoff, settings.maximumBackoff);
+                }, health, settings.initialBackoff, settings.maximumBackoff);
         invalidations.start();
         invalidations.awaitFirstAttempt(FIRST_SUBSCRIPTION_WAIT);
     }

@@ -3,17 +3,13 @@ package dev.ludicrous.cache;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Stops calling Redis after a failure, for a back-off that doubles while trials keep failing.
- * Logs one line when an outage starts and one when Redis answers again, whatever the traffic.
+ * Reports to {@link RedisHealth} when it opens and closes, which logs once per outage.
  */
 final class CircuitBreaker {
-    private static final Logger LOG = LoggerFactory.getLogger(CircuitBreaker.class);
-
-    private final String target;
+    private final RedisHealth health;
     private final long initialBackoffNanos;
     private final long maximumBackoffNanos;
     private final Runnable onRecovery;
@@ -23,8 +19,8 @@ final class CircuitBreaker {
     private volatile long retryAtNanos;
     private volatile long backoffNanos;
 
-    CircuitBreaker(String target, Duration initialBackoff, Duration maximumBackoff, Runnable onRecovery) {
-        this.target = target;
+    CircuitBreaker(RedisHealth health, Duration initialBackoff, Duration maximumBackoff, Runnable onRecovery) {
+        this.health = health;
         this.initialBackoffNanos = initialBackoff.toNanos();
         this.maximumBackoffNanos = maximumBackoff.toNanos();
         this.onRecovery = onRecovery;
@@ -41,7 +37,7 @@ final class CircuitBreaker {
     void success() {
         if (open.get() && open.compareAndSet(true, false)) {
             trialRunning.set(false);
-            LOG.info("Redis at {} answers again; the shared tier is back in use", target);
+            health.commandsWork();
             onRecovery.run();
         }
     }
@@ -51,8 +47,7 @@ final class CircuitBreaker {
         if (open.compareAndSet(false, true)) {
             backoffNanos = initialBackoffNanos;
             retryAtNanos = System.nanoTime() + backoffNanos;
-            LOG.warn("Redis at {} failed ({}: {}); serving from the local tier and loaders, retrying in {} ms",
-                    target, cause.getClass().getSimpleName(), cause.getMessage(), backoffNanos / 1_000_000);
+            health.commandsFailed(cause);
         } else if (trialRunning.get()) {
             backoffNanos = Math.min(backoffNanos * 2, maximumBackoffNanos);
             retryAtNanos = System.nanoTime() + backoffNanos;

@@ -31,6 +31,8 @@ final class Engine {
     // serving what a bump or invalidation during the outage meant to remove.
     private final Set<String> pendingBumps = ConcurrentHashMap.newKeySet();
     private final Set<PendingKey> pendingDeletes = ConcurrentHashMap.newKeySet();
+    // Not a lock: the replay itself closes the circuit, which asks for a replay on the same thread.
+    private final java.util.concurrent.atomic.AtomicBoolean replaying = new java.util.concurrent.atomic.AtomicBoolean();
 
     Engine(String prefix, String nodeId, int maxValueBytes, RemoteTier remote, VersionMirror mirror,
             LocalVersions localVersions) {
@@ -102,7 +104,7 @@ final class Engine {
 
     /** Sends what an outage held back; called when Redis answers again and on resubscription. */
     void replayPending() {
-        if (remote == null || (pendingBumps.isEmpty() && pendingDeletes.isEmpty())) {
+        if (remote == null || (pendingBumps.isEmpty() && pendingDeletes.isEmpty()) || !replaying.compareAndSet(false, true)) {
             return;
         }
         try {
@@ -122,6 +124,8 @@ final class Engine {
             LOG.info("Sent the bumps and invalidations held back while Redis was unavailable");
         } catch (RemoteTier.Unavailable e) {
             // Still down: kept for the next recovery.
+        } finally {
+            replaying.set(false);
         }
     }
 

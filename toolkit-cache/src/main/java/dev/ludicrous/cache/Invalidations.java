@@ -31,22 +31,22 @@ final class Invalidations {
     private final String nodeId;
     private final VersionMirror mirror;
     private final Listener listener;
+    private final RedisHealth health;
     private final Duration initialBackoff;
     private final Duration maximumBackoff;
     private final CountDownLatch closed = new CountDownLatch(1);
     private final CountDownLatch firstAttempt = new CountDownLatch(1);
     private final Thread thread;
     private final PubSub pubSub = new PubSub();
-    // Touched by the subscriber thread only.
-    private boolean lost;
 
     Invalidations(UnifiedJedis redis, String channel, String nodeId, VersionMirror mirror, Listener listener,
-            Duration initialBackoff, Duration maximumBackoff) {
+            RedisHealth health, Duration initialBackoff, Duration maximumBackoff) {
         this.redis = redis;
         this.channel = channel.getBytes(StandardCharsets.UTF_8);
         this.nodeId = nodeId;
         this.mirror = mirror;
         this.listener = listener;
+        this.health = health;
         this.initialBackoff = initialBackoff;
         this.maximumBackoff = maximumBackoff;
         this.thread = new Thread(this::run, "ludicrous-cache-invalidations-" + nodeId);
@@ -87,10 +87,8 @@ final class Invalidations {
             try {
                 redis.subscribe(pubSub, channel);
             } catch (RuntimeException e) {
-                if (closed.getCount() > 0 && !lost) {
-                    LOG.warn("The cache invalidation subscription to Redis failed ({}: {}); versioned entries are "
-                            + "read from Redis or their loaders until it is back", e.getClass().getSimpleName(), e.getMessage());
-                    lost = true;
+                if (closed.getCount() > 0) {
+                    health.subscriptionFailed(e);
                 }
             }
             mirror.unsubscribed();
@@ -119,10 +117,7 @@ final class Invalidations {
         public void onSubscribe(byte[] subscribedChannel, int count) {
             mirror.subscribed();
             subscribedSinceLastTry = true;
-            if (lost) {
-                LOG.info("The cache invalidation subscription to Redis is back");
-                lost = false;
-            }
+            health.subscriptionWorks();
             firstAttempt.countDown();
             try {
                 listener.resubscribed();

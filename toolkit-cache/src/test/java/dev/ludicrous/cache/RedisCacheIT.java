@@ -146,7 +146,7 @@ class RedisCacheIT {
         String name = "ludicrous-it-" + redis.prefix.replace(":", "");
         try (CacheManager node = redis.manager(redis.client(name))
                 .circuitBreakerBackoff(Duration.ofMillis(200), Duration.ofMillis(400)).build();
-                LogCapture log = new LogCapture(Invalidations.class)) {
+                LogCapture log = new LogCapture(RedisHealth.class)) {
             await().atMost(Duration.ofSeconds(10)).until(node::subscribed);
             Cache<String> pages = node.cache("pages", Codec.string()).dependingOn("post");
             pages.get("/", () -> "v1");
@@ -157,8 +157,8 @@ class RedisCacheIT {
             await().atMost(Duration.ofSeconds(10)).until(() -> log.lines(Level.WARN).size() == 1);
 
             await().atMost(Duration.ofSeconds(10)).until(node::subscribed);
-            assertThat(log.lines(Level.WARN)).singleElement().asString().contains("subscription to Redis failed");
-            assertThat(log.lines(Level.INFO)).singleElement().asString().contains("is back");
+            assertThat(log.lines(Level.WARN)).singleElement().asString().contains("is unavailable (the invalidation subscription: ");
+            assertThat(log.lines(Level.INFO)).singleElement().asString().contains("answers again");
             // Bumps published while it was down are lost, so the local copy is not trusted any more.
             assertThat(pages.get("/", () -> "v2")).isEqualTo("v2");
         }
