@@ -1,0 +1,45 @@
+package dev.ludicrous.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ludicrous.testsupport.RequiresRedis;
+import dev.ludicrous.testsupport.TestServices;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.RedisClient;
+
+/** The examples of docs/cache.md that use Redis, run as written against the test Redis. */
+@RequiresRedis
+class CacheGuideIT {
+    @Test
+    void twoNodesShareValuesAndBumps() {
+        String redisUri = TestServices.redisUri().toString();
+        try (RedisFixture fixture = new RedisFixture()) {
+            String prefix = fixture.prefix;
+            // snippet: build-redis
+            RedisClient redis = RedisClient.create(redisUri);
+            CacheManager manager = CacheManager.builder()
+                    .redis(redis)
+                    .keyPrefix(prefix) // e.g. "blog:"; one per app sharing the Redis
+                    .defaultTtl(Duration.ofMinutes(10))
+                    .circuitBreakerBackoff(Duration.ofSeconds(1), Duration.ofSeconds(30))
+                    .build();
+            // end-snippet
+            try (RedisClient otherRedis = RedisClient.create(redisUri);
+                    CacheManager otherNode = CacheManager.builder().redis(otherRedis).keyPrefix(prefix).build()) {
+                Cache<String> here = manager.cache("pages", Codec.string()).dependingOn("post");
+                Cache<String> there = otherNode.cache("pages", Codec.string()).dependingOn("post");
+                here.get("/", () -> "v1");
+                assertThat(there.get("/", () -> "never")).isEqualTo("v1");
+                manager.bump("post");
+                org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                        .until(() -> there.get("/", () -> "v2").equals("v2"));
+            } finally {
+                // snippet: close
+                manager.close(); // stops the invalidation listener
+                redis.close();   // the client is yours to close
+                // end-snippet
+            }
+        }
+    }
+}
