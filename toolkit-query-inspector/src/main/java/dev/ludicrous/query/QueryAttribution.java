@@ -17,6 +17,8 @@ package dev.ludicrous.query;
  */
 public final class QueryAttribution implements AutoCloseable {
     private static final ThreadLocal<QueryAttribution> CURRENT = new ThreadLocal<>();
+    // Scopes open in this JVM, across inspectors: integrations skip their work while it is zero.
+    private static final java.util.concurrent.atomic.AtomicInteger OPEN_SCOPES = new java.util.concurrent.atomic.AtomicInteger();
 
     private final String label;
     private final QueryAttribution previous;
@@ -42,6 +44,24 @@ public final class QueryAttribution implements AutoCloseable {
     public static String current() {
         QueryAttribution attribution = CURRENT.get();
         return attribution == null ? null : attribution.label;
+    }
+
+    /**
+     * Returns true while any query scope is open in this JVM. Integrations that gather
+     * attribution (such as the Hibernate one) check this first and do nothing otherwise.
+     *
+     * @return whether statements may be recorded anywhere right now
+     */
+    public static boolean anyScopeOpen() {
+        return OPEN_SCOPES.get() > 0;
+    }
+
+    static void scopeOpened() {
+        OPEN_SCOPES.incrementAndGet();
+    }
+
+    static void scopeClosed() {
+        OPEN_SCOPES.decrementAndGet();
     }
 
     static void clear() {

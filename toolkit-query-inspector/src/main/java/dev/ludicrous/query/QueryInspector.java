@@ -132,6 +132,7 @@ public final class QueryInspector {
         }
         state.push(scope);
         openScopes.incrementAndGet();
+        QueryAttribution.scopeOpened();
         return scope;
     }
 
@@ -152,6 +153,7 @@ public final class QueryInspector {
             sharedScopes = scopes;
         }
         openScopes.incrementAndGet();
+        QueryAttribution.scopeOpened();
         return scope;
     }
 
@@ -174,6 +176,7 @@ public final class QueryInspector {
             }
         }
         openScopes.decrementAndGet();
+        QueryAttribution.scopeClosed();
         if (reporters.isEmpty()) {
             return;
         }

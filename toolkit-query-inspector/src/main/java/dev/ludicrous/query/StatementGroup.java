@@ -26,6 +26,9 @@ public record StatementGroup(
         List<CallSite> callSites,
         List<String> attributions) {
 
+    /** The attribution prefix the Hibernate integration gives lazy loads: {@code lazy load Post.author}. */
+    public static final String LAZY_LOAD = "lazy load ";
+
     /** Checks the parts and copies the lists. */
     public StatementGroup {
         Objects.requireNonNull(fingerprint, "fingerprint");
@@ -41,17 +44,35 @@ public record StatementGroup(
      */
     @Override
     public String toString() {
-        StringBuilder line = new StringBuilder("[SQL] ")
-                .append(identical ? "identical query (" : "repeated query (").append(count).append("x, ")
-                .append(Reports.millis(totalTime)).append(" ms): ").append(fingerprint);
+        StringBuilder line = new StringBuilder("[SQL] ");
+        String lazy = lazyAssociation();
+        if (lazy != null) {
+            line.append("N+1 on ").append(lazy).append(" (").append(count).append(" lazy loads, ");
+        } else {
+            line.append(identical ? "identical query (" : "repeated query (").append(count).append("x, ");
+        }
+        line.append(Reports.millis(totalTime)).append(" ms): ").append(fingerprint);
         if (!callSites.isEmpty()) {
             line.append(" at ");
             Reports.join(line, callSites);
         }
-        if (!attributions.isEmpty()) {
+        if (!attributions.isEmpty() && lazy == null) {
             line.append("; ");
             Reports.join(line, attributions);
         }
         return line.toString();
+    }
+
+    /**
+     * Returns the association whose lazy loading caused every statement of a similar group, such
+     * as {@code Post.author}, or {@code null} when the group has another cause.
+     *
+     * @return the association, or {@code null}
+     */
+    public String lazyAssociation() {
+        if (identical || attributions.size() != 1 || !attributions.get(0).startsWith(LAZY_LOAD)) {
+            return null;
+        }
+        return attributions.get(0).substring(LAZY_LOAD.length());
     }
 }
