@@ -54,7 +54,6 @@ final class ApiServlet extends HttpServlet {
         byte[] bytes = json.writeValueAsBytes(body);
         response.setStatus(status);
         response.setContentType("application/json");
-        response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);
     }
 

@@ -71,6 +71,11 @@ final class Database implements AutoCloseable {
         return dataSource;
     }
 
+    /** The pool itself, for bulk work that is not worth inspecting (the seeder). */
+    DataSource pool() {
+        return pool;
+    }
+
     SessionFactory sessionFactory() {
         return sessionFactory;
     }

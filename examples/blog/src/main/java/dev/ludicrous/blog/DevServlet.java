@@ -10,16 +10,21 @@ import java.util.Map;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 
-/** {@code /_ludicrous/}: the developer index, with what each wired module shows and Hibernate's counters. */
+/**
+ * {@code /_ludicrous/}: the developer index: the recent requests with their query counts and
+ * profiles, what each wired module shows, and Hibernate's counters.
+ */
 final class DevServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     private final transient Pages pages;
     private final transient SessionFactory sessionFactory;
     private final transient List<Map<String, String>> tools;
+    private final transient RecentRequests recent;
 
-    DevServlet(Pages pages, SessionFactory sessionFactory, List<Map<String, String>> tools) {
+    DevServlet(Pages pages, SessionFactory sessionFactory, List<Map<String, String>> tools, RecentRequests recent) {
         this.pages = pages;
+        this.recent = recent;
         this.sessionFactory = sessionFactory;
         this.tools = tools;
     }
@@ -41,6 +46,7 @@ final class DevServlet extends HttpServlet {
         counters.put("transactions", stats.getTransactionCount());
         pages.send(response, HttpServletResponse.SC_OK, "dev", "Developer pages", Map.of(
                 "tools", tools,
+                "requests", recent.entries(),
                 "counters", counters.entrySet().stream()
                         .map(e -> Map.of("name", e.getKey(), "value", e.getValue())).toList()));
     }

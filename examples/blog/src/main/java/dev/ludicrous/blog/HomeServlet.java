@@ -50,15 +50,20 @@ final class HomeServlet extends HttpServlet {
             case "/cached" -> Mode.CACHED;
             default -> Mode.OPTIMIZED;
         };
-        String html = switch (mode) {
+        String html = page(mode);
+        response.setHeader("X-Blog-Mode", mode.name().toLowerCase(Locale.ROOT));
+        Http.html(response, HttpServletResponse.SC_OK, html);
+    }
+
+    /** Renders the homepage in {@code mode} on the calling thread. */
+    String page(Mode mode) {
+        return switch (mode) {
             // The session stays open while the template runs, so each post.author, post.tags and
             // post.commentCount the template touches is one more query: the N+1 problem, on purpose.
             case NAIVE -> database.read(session -> render(mode, service.latestNaive(session)));
             case OPTIMIZED -> render(mode, service.latest());
             case CACHED -> caching.homepage(() -> render(mode, service.latest()));
         };
-        response.setHeader("X-Blog-Mode", mode.name().toLowerCase(Locale.ROOT));
-        Http.html(response, HttpServletResponse.SC_OK, html);
     }
 
     private String render(Mode current, List<?> posts) {

@@ -14,7 +14,6 @@ final class Http {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
         response.setContentType("text/html;charset=utf-8");
-        response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);
     }
 

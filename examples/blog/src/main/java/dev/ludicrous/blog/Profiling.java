@@ -13,6 +13,11 @@ final class Profiling implements AutoCloseable {
     void install(ServletContextHandler context) {
     }
 
+    /** The link to the request's profile, when it was profiled; null otherwise. */
+    static String profileLink(jakarta.servlet.http.HttpServletRequest request) {
+        return null;
+    }
+
     @Override
     public void close() {
     }

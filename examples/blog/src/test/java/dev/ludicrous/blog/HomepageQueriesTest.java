@@ -2,6 +2,12 @@ package dev.ludicrous.blog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ludicrous.query.QueryInspector;
+import dev.ludicrous.query.QueryReport;
+import dev.ludicrous.query.QueryScope;
+import dev.ludicrous.query.StatementGroup;
+import dev.ludicrous.query.assertj.QueryAssertions;
+import dev.ludicrous.query.junit.ExpectQueries;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -13,10 +19,13 @@ import org.junit.jupiter.api.Test;
 class HomepageQueriesTest {
     private static final int N = BlogService.HOMEPAGE_SIZE;
     private static TestBlog blog;
+    // Read by @ExpectQueries: the inspector that wraps the blog's DataSource.
+    private static QueryInspector inspector;
 
     @BeforeAll
     static void start() throws Exception {
         blog = TestBlog.start();
+        inspector = blog.blog.queryInspector();
     }
 
     @AfterAll
@@ -25,32 +34,53 @@ class HomepageQueriesTest {
     }
 
     @Test
-    void naiveHomepageRunsOneQueryPlusAtLeastTwoPerPost() throws Exception {
-        long before = blog.statements();
-        HttpResponse<String> page = blog.get("/naive");
-        long statements = blog.statements() - before;
+    void naiveHomepageRunsOneQueryPlusAtLeastTwoPerPostReportedAsLazyLoads() throws Exception {
+        QueryReport report;
+        HttpResponse<String> page;
+        try (QueryScope scope = inspector.openShared("naive homepage")) {
+            page = blog.get("/naive");
+            report = scope.report();
+        }
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("X-Blog-Mode")).hasValue("naive");
         assertThat(cards(page.body())).hasSize(N);
         // 1 for the posts, then per post: its author, its tags, its comments.
-        assertThat(statements).isGreaterThanOrEqualTo(1 + 2L * N);
+        assertThat(report.selectCount()).isGreaterThanOrEqualTo(1 + 2L * N);
+        assertThat(report.similarGroups())
+                .filteredOn(group -> "Post.author".equals(group.lazyAssociation()))
+                .singleElement()
+                .satisfies(group -> assertThat(group.count()).isEqualTo(N));
+        assertThat(report.similarGroups()).extracting(StatementGroup::lazyAssociation)
+                .contains("Post.tags", "Post.comments");
     }
 
     @Test
-    void optimizedHomepageRunsThreeQueriesWhateverTheNumberOfPosts() throws Exception {
-        long before = blog.statements();
-        HttpResponse<String> page = blog.get("/optimized");
-        long statements = blog.statements() - before;
+    void optimizedHomepageOverHttpRunsThreeQueriesAndNoneRepeated() throws Exception {
+        QueryReport report;
+        HttpResponse<String> page;
+        try (QueryScope scope = inspector.openShared("optimized homepage")) {
+            page = blog.get("/optimized");
+            report = scope.report();
+        }
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(cards(page.body())).hasSize(N);
-        assertThat(statements).isEqualTo(3);
-
-        before = blog.statements();
-        blog.get("/");
-        assertThat(blog.statements() - before).as("/ is the optimized page").isEqualTo(3);
+        QueryAssertions.assertThat(report).hasSelectCount(3).hasCount(3).hasNoRepeatedQueries();
+        assertThat(page.headers().firstValue("Server-Timing")).get().asString()
+                .startsWith("db;dur=").endsWith("desc=\"3 queries\"");
     }
+
+    // The snippet is the query count pin the guide shows: it fails when a change brings the N+1 back.
+    // snippet: expect-queries-homepage
+    @Test
+    @ExpectQueries(select = 3, total = 3)
+    void optimizedHomepageRunsThreeQueriesWhateverTheNumberOfPosts() {
+        String page = blog.blog.homepage(HomeServlet.Mode.OPTIMIZED);
+
+        assertThat(cards(page)).hasSize(BlogService.HOMEPAGE_SIZE);
+    }
+    // end-snippet
 
     @Test
     void naiveAndOptimizedPagesShowTheSamePostsAuthorsTagsAndCounts() throws Exception {
