@@ -191,6 +191,27 @@ public final class TaskMessage {
                 backoffMillis, maxBackoffMillis, jitter, timeLimitMillis, args, tag, localArgs, handle);
     }
 
+    /**
+     * Returns a copy that names another task's id: what {@link Broker#send} returns when a
+     * pending task holds the same idempotency key.
+     *
+     * @param pendingId the id of the pending task
+     * @return the copy
+     */
+    public TaskMessage pendingAs(String pendingId) {
+        return new TaskMessage(pendingId, task, queue, attempt, enqueuedAtMillis, notBeforeMillis, idempotencyKey,
+                maxRetries, backoffMillis, maxBackoffMillis, jitter, timeLimitMillis, args, null, null, null);
+    }
+
+    /**
+     * Returns a copy as a new first attempt, due now: how a dead letter is sent again.
+     *
+     * @return the copy
+     */
+    public TaskMessage restarted() {
+        return asNew(0);
+    }
+
     TaskMessage nextAttempt(long notBefore) {
         return new TaskMessage(id, task, queue, attempt + 1, enqueuedAtMillis, notBefore, idempotencyKey, maxRetries,
                 backoffMillis, maxBackoffMillis, jitter, timeLimitMillis, args, null, localArgs, handle);

@@ -1,0 +1,266 @@
+package dev.ludicrous.tasks.redis;
+
+import dev.ludicrous.tasks.Broker;
+import dev.ludicrous.tasks.DeadLetters;
+import dev.ludicrous.tasks.Receiver;
+import dev.ludicrous.tasks.TaskMessage;
+import dev.ludicrous.tasks.TaskRejectedException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.params.XAddParams;
+
+/**
+ * A broker on Redis Streams, for apps on several nodes: every node that builds {@code Tasks} with
+ * a {@code RedisBroker} on the same Redis and key prefix shares the queues.
+ *
+ * <ul>
+ *   <li>Each queue is a stream read by one consumer group ({@code XREADGROUP}, batched); a task is
+ *       acknowledged ({@code XACK}, batched) only after its handler returned or it was retried or
+ *       dead-lettered, so a node that dies loses nothing.</li>
+ *   <li>Tasks left unacknowledged longer than the visibility timeout (their worker died) are
+ *       claimed by a live node; after the delivery cap they go to the dead-letter stream instead.</li>
+ *   <li>Delayed tasks and retries wait in a sorted set and are moved to the stream by a Lua
+ *       script that compares with Redis {@code TIME}, never with a node's clock.</li>
+ *   <li>Streams are trimmed below the oldest entry that is not yet delivered and acknowledged.</li>
+ * </ul>
+ *
+ * <p>Build it on a pooled client ({@code RedisClient} in Jedis 8), which it does not close. A
+ * worker node holds about three connections (one blocked in {@code XREADGROUP}); size the pool for
+ * those plus the app's own use. Thread-safe.
+ */
+public final class RedisBroker implements Broker {
+    private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9_.:{}-]{1,100}");
+
+    final UnifiedJedis client;
+    final RedisKeys keys;
+    final Duration visibilityTimeout;
+    final int deliveryCap;
+    final Duration idempotencyTtl;
+    final long deadLetterLimit;
+    final Duration pollInterval;
+    final String consumer;
+    private final RedisDeadLetters deadLetters;
+    private final List<RedisReceiver> receivers = new CopyOnWriteArrayList<>();
+    private RedisMaintenance maintenance;
+    private volatile boolean closed;
+
+    private RedisBroker(Builder b) {
+        this.client = b.client;
+        this.keys = new RedisKeys(b.keyPrefix);
+        this.visibilityTimeout = b.visibilityTimeout;
+        this.deliveryCap = b.deliveryCap;
+        this.idempotencyTtl = b.idempotencyTtl;
+        this.deadLetterLimit = b.deadLetterLimit;
+        this.pollInterval = b.pollInterval;
+        this.consumer = "node-" + Long.toUnsignedString(new SecureRandom().nextLong(), 36);
+        this.deadLetters = new RedisDeadLetters(this);
+    }
+
+    /**
+     * Returns a builder on a Redis client.
+     *
+     * @param client a pooled client such as {@code RedisClient.create("redis://127.0.0.1:6379")}
+     * @return the builder
+     */
+    public static Builder builder(UnifiedJedis client) {
+        return new Builder(client);
+    }
+
+    @Override
+    public List<TaskMessage> send(List<TaskMessage> messages) {
+        if (closed) {
+            throw new TaskRejectedException("tasks were not queued: the Redis broker is closed", null);
+        }
+        List<Response<Object>> keyed = new ArrayList<>(messages.size());
+        try (AbstractPipeline pipeline = client.pipelined()) {
+            for (TaskMessage message : messages) {
+                keyed.add(append(pipeline, message));
+            }
+            pipeline.sync();
+            List<TaskMessage> pending = new ArrayList<>(messages.size());
+            for (int i = 0; i < messages.size(); i++) {
+                TaskMessage message = messages.get(i);
+                Response<Object> holder = keyed.get(i);
+                String held = holder == null ? message.id() : text(holder.get());
+                pending.add(held.equals(message.id()) ? message : message.pendingAs(held));
+            }
+            return pending;
+        } catch (JedisException e) {
+            String what = messages.size() == 1 ? "task '" + messages.get(0).task() + "' was not queued"
+                    : messages.size() + " tasks were not queued (some may have been)";
+            throw new TaskRejectedException(what + ": Redis could not be reached or refused the write: " + e.getMessage(), e);
+        }
+    }
+
+    /** Adds the commands that queue one message; returns the response naming the key holder, if it has a key. */
+    Response<Object> append(AbstractPipeline pipeline, TaskMessage message) {
+        long delay = message.notBeforeMillis() <= 0 ? 0 : message.notBeforeMillis() - System.currentTimeMillis();
+        String wire = message.toWire();
+        if (message.idempotencyKey() != null) {
+            return pipeline.eval(RedisScripts.SEND_IDEMPOTENT,
+                    List.of(keys.idempotency(message.idempotencyKey()), keys.stream(message.queue()),
+                            keys.delayed(message.queue())),
+                    List.of(message.id(), Long.toString(idempotencyTtl.toMillis()), wire, Long.toString(Math.max(0, delay))));
+        }
+        if (delay > 0) {
+            pipeline.eval(RedisScripts.SCHEDULE, List.of(keys.delayed(message.queue())), List.of(Long.toString(delay), wire));
+        } else {
+            pipeline.xadd(keys.stream(message.queue()), XAddParams.xAddParams(), Map.of("m", wire));
+        }
+        return null;
+    }
+
+    static String text(Object reply) {
+        return reply instanceof byte[] bytes ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
+                : String.valueOf(reply);
+    }
+
+    @Override
+    public synchronized Receiver receiver(String queue, int prefetch) {
+        RedisReceiver receiver = new RedisReceiver(this, queue, prefetch);
+        receivers.add(receiver);
+        receiver.start();
+        if (maintenance == null) {
+            maintenance = new RedisMaintenance(this, receivers);
+            maintenance.start();
+        }
+        return receiver;
+    }
+
+    @Override
+    public DeadLetters deadLetters() {
+        return deadLetters;
+    }
+
+    /** Stops this node's maintenance thread (moving delayed tasks, recovery, trimming). The client stays open. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (maintenance != null) {
+            maintenance.stop();
+        }
+    }
+
+    /** Builds a {@link RedisBroker}; {@link #build()} checks every setting. */
+    public static final class Builder {
+        private final UnifiedJedis client;
+        private String keyPrefix = "ludicrous:tasks";
+        private Duration visibilityTimeout = Duration.ofMinutes(1);
+        private int deliveryCap = 5;
+        private Duration idempotencyTtl = Duration.ofHours(24);
+        private long deadLetterLimit = 100_000;
+        private Duration pollInterval = Duration.ofMillis(100);
+
+        private Builder(UnifiedJedis client) {
+            this.client = Objects.requireNonNull(client, "client");
+        }
+
+        /**
+         * Sets the prefix of every key; nodes that share a prefix share the queues.
+         *
+         * @param keyPrefix 1 to 100 letters, digits or {@code _ . : { } -}; the default is {@code ludicrous:tasks}
+         * @return this builder
+         */
+        public Builder keyPrefix(String keyPrefix) {
+            this.keyPrefix = Objects.requireNonNull(keyPrefix, "keyPrefix");
+            return this;
+        }
+
+        /**
+         * Sets how long a task may stay unacknowledged before another node takes it over. Keep it
+         * longer than your slowest handler (or its time limit), or that task runs twice.
+         *
+         * @param visibilityTimeout at least 100 ms; the default is 1 minute
+         * @return this builder
+         */
+        public Builder visibilityTimeout(Duration visibilityTimeout) {
+            this.visibilityTimeout = Objects.requireNonNull(visibilityTimeout, "visibilityTimeout");
+            return this;
+        }
+
+        /**
+         * Sets how many times a task may be delivered without being acknowledged (its worker died
+         * or hung each time) before it goes to the dead letters instead of being claimed again.
+         *
+         * @param deliveryCap 1 to 1000; the default is 5
+         * @return this builder
+         */
+        public Builder deliveryCap(int deliveryCap) {
+            this.deliveryCap = deliveryCap;
+            return this;
+        }
+
+        /**
+         * Sets how long an idempotency key is held at most (it is released when its task ends).
+         *
+         * @param idempotencyTtl positive; the default is 24 hours
+         * @return this builder
+         */
+        public Builder idempotencyTtl(Duration idempotencyTtl) {
+            this.idempotencyTtl = Objects.requireNonNull(idempotencyTtl, "idempotencyTtl");
+            return this;
+        }
+
+        /**
+         * Sets about how many dead letters are kept; beyond it the oldest are trimmed.
+         *
+         * @param deadLetterLimit at least 1; the default is 100000
+         * @return this builder
+         */
+        public Builder deadLetterLimit(long deadLetterLimit) {
+            this.deadLetterLimit = deadLetterLimit;
+            return this;
+        }
+
+        /**
+         * Sets how often a worker node moves due delayed tasks to their stream (the lateness of a
+         * delayed task is at most about this long).
+         *
+         * @param pollInterval 10 ms to 10 s; the default is 100 ms
+         * @return this builder
+         */
+        public Builder pollInterval(Duration pollInterval) {
+            this.pollInterval = Objects.requireNonNull(pollInterval, "pollInterval");
+            return this;
+        }
+
+        /**
+         * Checks the settings and returns the broker. Nothing is sent to Redis until it is used.
+         *
+         * @return the broker
+         * @throws IllegalArgumentException naming the first setting that is out of range
+         */
+        public RedisBroker build() {
+            if (!PREFIX.matcher(keyPrefix).matches()) {
+                throw new IllegalArgumentException(
+                        "keyPrefix must be 1 to 100 letters, digits or _ . : { } -, but was '" + keyPrefix + "'");
+            }
+            if (visibilityTimeout.compareTo(Duration.ofMillis(100)) < 0) {
+                throw new IllegalArgumentException("visibilityTimeout must be at least PT0.1S, but was " + visibilityTimeout);
+            }
+            if (deliveryCap < 1 || deliveryCap > 1000) {
+                throw new IllegalArgumentException("deliveryCap must be between 1 and 1000, but was " + deliveryCap);
+            }
+            if (idempotencyTtl.isNegative() || idempotencyTtl.isZero()) {
+                throw new IllegalArgumentException("idempotencyTtl must be positive, but was " + idempotencyTtl);
+            }
+            if (deadLetterLimit < 1) {
+                throw new IllegalArgumentException("deadLetterLimit must be at least 1, but was " + deadLetterLimit);
+            }
+            if (pollInterval.compareTo(Duration.ofMillis(10)) < 0 || pollInterval.compareTo(Duration.ofSeconds(10)) > 0) {
+                throw new IllegalArgumentException("pollInterval must be between PT0.01S and PT10S, but was " + pollInterval);
+            }
+            return new RedisBroker(this);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package dev.ludicrous.tasks.redis;
+
+/** Where the broker keeps what, under one prefix so that apps (and tests) share a Redis safely. */
+record RedisKeys(String prefix) {
+    static final String GROUP = "workers";
+
+    String stream(String queue) {
+        return prefix + ":q:" + queue;
+    }
+
+    String delayed(String queue) {
+        return prefix + ":delayed:" + queue;
+    }
+
+    String dead() {
+        return prefix + ":dead";
+    }
+
+    String idempotency(String key) {
+        return prefix + ":idem:" + key;
+    }
+}

@@ -1,0 +1,322 @@
+package dev.ludicrous.tasks.redis;
+
+import dev.ludicrous.tasks.Receiver;
+import dev.ludicrous.tasks.TaskMessage;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.exceptions.JedisDataException;
+import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.params.XAddParams;
+import redis.clients.jedis.params.XReadGroupParams;
+import redis.clients.jedis.resps.StreamEntry;
+
+/**
+ * One node's reader of one queue. A fetcher thread reads batches into a local buffer (never more
+ * than {@code prefetch} unsettled tasks at once); worker threads poll the buffer; an acker thread
+ * writes settlements in batches: one pipeline with the retries and dead letters first, then one
+ * {@code XACK} for every id, so that a task is never acknowledged before its follow-up is stored.
+ */
+final class RedisReceiver implements Receiver {
+    private static final Logger LOG = LoggerFactory.getLogger(RedisReceiver.class);
+    private static final int BLOCK_MILLIS = 500;
+    private static final int FLUSH_BATCH = 1_000;
+
+    private enum Kind { ACK, RETRY, DEAD, RELEASE, DEAD_RAW }
+
+    private record Settlement(Kind kind, TaskMessage message, TaskMessage next, String reason, String error,
+            String tag, String raw) {
+    }
+
+    private final RedisBroker broker;
+    final String queue;
+    final String stream;
+    private final int prefetch;
+    // Tasks taken from Redis and not yet settled; the fetcher and recovery keep it near prefetch.
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final Semaphore settled = new Semaphore(0);
+    private final LinkedBlockingQueue<TaskMessage> buffer = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<Settlement> settlements = new LinkedBlockingQueue<>();
+    private final Thread fetcher;
+    private final Thread acker;
+    private volatile boolean closed;
+    private volatile boolean aborted;
+    private volatile boolean ackerDone;
+    private boolean fetchFailing;
+
+    RedisReceiver(RedisBroker broker, String queue, int prefetch) {
+        this.broker = broker;
+        this.queue = queue;
+        this.stream = broker.keys.stream(queue);
+        this.prefetch = prefetch;
+        this.fetcher = new Thread(this::fetchLoop, "ludicrous-tasks-redis-fetch-" + queue);
+        this.acker = new Thread(this::ackLoop, "ludicrous-tasks-redis-ack-" + queue);
+        fetcher.setDaemon(true);
+        acker.setDaemon(true);
+    }
+
+    void start() {
+        ensureGroup();
+        fetcher.start();
+        acker.start();
+    }
+
+    void ensureGroup() {
+        try {
+            // From id 0, so that tasks sent before the first worker started are not skipped.
+            broker.client.xgroupCreate(stream, RedisKeys.GROUP, new StreamEntryID(0, 0), true);
+        } catch (JedisDataException e) {
+            if (e.getMessage() == null || !e.getMessage().startsWith("BUSYGROUP")) {
+                throw e;
+            }
+        } catch (JedisException e) {
+            LOG.warn("Redis could not be reached to create the consumer group of queue '{}': {}; retrying while fetching",
+                    queue, e.getMessage());
+        }
+    }
+
+    private void fetchLoop() {
+        XReadGroupParams params = XReadGroupParams.xReadGroupParams();
+        while (!closed) {
+            settled.drainPermits();
+            int wanted = room();
+            if (wanted <= 0) {
+                try {
+                    settled.tryAcquire(BLOCK_MILLIS, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    // closed is checked by the loop
+                }
+                continue;
+            }
+            try {
+                List<Map.Entry<String, List<StreamEntry>>> read = broker.client.xreadGroup(RedisKeys.GROUP,
+                        broker.consumer, params.count(wanted).block(BLOCK_MILLIS),
+                        Map.of(stream, StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY));
+                if (read != null && !aborted) {
+                    for (Map.Entry<String, List<StreamEntry>> entries : read) {
+                        deliver(entries.getValue());
+                    }
+                }
+                if (fetchFailing) {
+                    fetchFailing = false;
+                    LOG.info("Redis is reachable again; queue '{}' is being fetched", queue);
+                }
+            } catch (JedisDataException e) {
+                if (e.getMessage() != null && e.getMessage().startsWith("NOGROUP")) {
+                    ensureGroup();
+                } else {
+                    failedFetch(e);
+                }
+            } catch (JedisException e) {
+                failedFetch(e);
+            }
+        }
+    }
+
+    /** How many more tasks this node may take now. */
+    int room() {
+        return prefetch - inFlight.get();
+    }
+
+    private void failedFetch(JedisException e) {
+        if (closed) {
+            return;
+        }
+        if (!fetchFailing) {
+            fetchFailing = true;
+            LOG.warn("Redis could not be read for queue '{}': {}; retrying until it is back", queue, e.getMessage());
+        }
+        try {
+            Thread.sleep(BLOCK_MILLIS); // waiting for Redis to come back, not for a test condition
+        } catch (InterruptedException ignored) {
+            // closed is checked by the loop
+        }
+    }
+
+    /** Puts read or claimed entries in the buffer; each counts as in flight until it is settled. */
+    void deliver(List<StreamEntry> entries) {
+        inFlight.addAndGet(entries.size());
+        for (StreamEntry entry : entries) {
+            String tag = entry.getID().toString();
+            String raw = entry.getFields() == null ? null : entry.getFields().get("m");
+            try {
+                buffer.add(TaskMessage.fromWire(raw == null ? "" : raw).withDeliveryTag(tag));
+            } catch (IllegalArgumentException e) {
+                settle(new Settlement(Kind.DEAD_RAW, null, null, "message does not decode", e.getMessage(), tag,
+                        raw == null ? "" : raw));
+            }
+        }
+    }
+
+    @Override
+    public List<TaskMessage> poll(int max, Duration timeout) throws InterruptedException {
+        TaskMessage first = buffer.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        if (first == null) {
+            return List.of();
+        }
+        if (max == 1) {
+            return List.of(first);
+        }
+        List<TaskMessage> batch = new ArrayList<>(max);
+        batch.add(first);
+        buffer.drainTo(batch, max - 1);
+        return batch;
+    }
+
+    @Override
+    public void ack(TaskMessage delivered) {
+        settle(new Settlement(Kind.ACK, delivered, null, null, null, delivered.deliveryTag(), null));
+    }
+
+    @Override
+    public void retry(TaskMessage delivered, TaskMessage next) {
+        settle(new Settlement(Kind.RETRY, delivered, next, null, null, delivered.deliveryTag(), null));
+    }
+
+    @Override
+    public void deadLetter(TaskMessage delivered, String reason, String error) {
+        settle(new Settlement(Kind.DEAD, delivered, null, reason, error, delivered.deliveryTag(), null));
+    }
+
+    @Override
+    public void release(TaskMessage delivered) {
+        settle(new Settlement(Kind.RELEASE, delivered, null, null, null, delivered.deliveryTag(), null));
+    }
+
+    private void settle(Settlement settlement) {
+        if (aborted) {
+            return;
+        }
+        settlements.add(settlement);
+        inFlight.decrementAndGet();
+        settled.release();
+    }
+
+    private void ackLoop() {
+        List<Settlement> batch = new ArrayList<>();
+        boolean failing = false;
+        while (!aborted) {
+            if (batch.isEmpty()) {
+                Settlement first;
+                try {
+                    first = settlements.poll(BLOCK_MILLIS, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    continue;
+                }
+                if (first == null) {
+                    if (ackerDone) {
+                        return;
+                    }
+                    continue;
+                }
+                batch.add(first);
+                settlements.drainTo(batch, FLUSH_BATCH - 1);
+            }
+            try {
+                flush(batch);
+                batch.clear();
+                if (failing) {
+                    failing = false;
+                    LOG.info("Redis is reachable again; settlements of queue '{}' are written", queue);
+                }
+            } catch (JedisException e) {
+                if (!failing) {
+                    failing = true;
+                    LOG.warn("Redis could not take {} settlements of queue '{}': {}; retrying (unsettled tasks are"
+                            + " redelivered after the visibility timeout if this node stops)", batch.size(), queue,
+                            e.getMessage());
+                }
+                if (ackerDone) {
+                    return;
+                }
+                try {
+                    Thread.sleep(BLOCK_MILLIS); // waiting for Redis to come back
+                } catch (InterruptedException ignored) {
+                    // aborted is checked by the loop
+                }
+            }
+        }
+    }
+
+    private void flush(List<Settlement> batch) {
+        List<StreamEntryID> ids = new ArrayList<>(batch.size());
+        try (AbstractPipeline pipeline = broker.client.pipelined()) {
+            for (Settlement s : batch) {
+                switch (s.kind()) {
+                    case RETRY -> broker.append(pipeline, s.next());
+                    case DEAD -> pipeline.xadd(broker.keys.dead(), deadParams(), deadFields(s.message().toWire(),
+                            s.reason(), s.error(), s.message().attempt() + 1));
+                    case DEAD_RAW -> pipeline.xadd(broker.keys.dead(), deadParams(), deadFields(s.raw(), s.reason(),
+                            s.error(), 1));
+                    case RELEASE -> pipeline.xadd(stream, XAddParams.xAddParams(), Map.of("m", s.message().toWire()));
+                    case ACK -> {
+                    }
+                }
+                if ((s.kind() == Kind.ACK || s.kind() == Kind.DEAD) && s.message().idempotencyKey() != null) {
+                    pipeline.eval(RedisScripts.RELEASE_KEY, List.of(broker.keys.idempotency(s.message().idempotencyKey())),
+                            List.of(s.message().id()));
+                }
+                ids.add(new StreamEntryID(s.tag()));
+            }
+            pipeline.xack(stream, RedisKeys.GROUP, ids.toArray(new StreamEntryID[0]));
+            pipeline.sync();
+        }
+    }
+
+    private XAddParams deadParams() {
+        return XAddParams.xAddParams().maxLen(broker.deadLetterLimit).approximateTrimming();
+    }
+
+    private static Map<String, String> deadFields(String wire, String reason, String error, int attempts) {
+        return Map.of("m", wire, "reason", reason, "error", error == null ? "" : error, "attempts",
+                Integer.toString(attempts), "at", Long.toString(System.currentTimeMillis()));
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        join(fetcher);
+        List<TaskMessage> unpolled = new ArrayList<>();
+        buffer.drainTo(unpolled);
+        unpolled.forEach(this::release);
+        ackerDone = true;
+        join(acker);
+    }
+
+    @Override
+    public void abort() {
+        aborted = true;
+        closed = true;
+        settlements.clear();
+        fetcher.interrupt();
+        acker.interrupt();
+    }
+
+    private static void join(Thread thread) {
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    int prefetch() {
+        return prefetch;
+    }
+}
