@@ -178,7 +178,7 @@ public final class ProfilingFilter implements Filter {
         long allocated = exchange.allocatedStart < 0 ? -1 : ThreadCost.delta(exchange.allocatedStart, ThreadCost.allocatedBytes());
         boolean keep = stacks != null && (!"slow".equals(exchange.mode) || exchange.recording.hasStarted());
         if (exchange.timing && !response.isCommitted()) {
-            response.addHeader(HEADER, serverTiming(request, System.nanoTime() - exchange.startNanos, cpu,
+            response.addHeader(HEADER, serverTiming(request, response, System.nanoTime() - exchange.startNanos, cpu,
                     keep ? exchange.profileId : null));
         }
         if (request.isAsyncStarted()) {
@@ -211,7 +211,8 @@ public final class ProfilingFilter implements Filter {
         }
     }
 
-    private String serverTiming(HttpServletRequest request, long wallNanos, long cpuNanos, String profileId) {
+    private String serverTiming(HttpServletRequest request, HttpServletResponse response, long wallNanos, long cpuNanos,
+            String profileId) {
         StringBuilder header = new StringBuilder(64).append("app;dur=").append(ServerTiming.millis(wallNanos));
         if (cpuNanos >= 0) {
             header.append(", cpu;dur=").append(ServerTiming.millis(cpuNanos));
@@ -220,10 +221,24 @@ public final class ProfilingFilter implements Filter {
             header.append(", prof;desc=\"").append(request.getContextPath()).append(viewerPath).append('/')
                     .append(profileId).append('"');
         }
+        java.util.Collection<String> written = response.getHeaders(HEADER);
         for (String entry : ServerTiming.entries(request)) {
-            header.append(", ").append(entry);
+            // A module that also wrote its entry as a header of its own (the query inspector does)
+            // must not see it twice.
+            if (!alreadyWritten(written, entry)) {
+                header.append(", ").append(entry);
+            }
         }
         return header.toString();
+    }
+
+    private static boolean alreadyWritten(java.util.Collection<String> written, String entry) {
+        for (String value : written) {
+            if (value.contains(entry)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The state of one request between begin and end. */

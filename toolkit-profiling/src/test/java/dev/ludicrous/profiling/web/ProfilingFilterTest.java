@@ -176,8 +176,9 @@ class ProfilingFilterTest {
     void otherModulesEntriesJoinTheHeaderAndInvalidOnesAreDropped() throws Exception {
         serve(filter().serverTiming(true).build());
         HttpResponse<String> response = server.get("/timed");
-        assertThat(response.headers().firstValue("Server-Timing")).hasValueSatisfying(timing -> assertThat(timing)
-                .matches("app;dur=\\d+\\.\\d, cpu;dur=\\d+\\.\\d, db;dur=3.2;desc=\"2 queries\", cache;dur=0.1"));
+        assertThat(response.headers().allValues("Server-Timing")).hasSize(2).first().isEqualTo("sql;dur=1.0");
+        assertThat(response.headers().allValues("Server-Timing").get(1))
+                .matches("app;dur=\\d+\\.\\d, cpu;dur=\\d+\\.\\d, db;dur=3.2;desc=\"2 queries\", cache;dur=0.1");
         assertThat(store.size()).isZero();
     }
 
@@ -276,6 +277,9 @@ class ProfilingFilterTest {
             List<String> shared = (List<String>) request.getAttribute(ServerTiming.ATTRIBUTE);
             shared.add("bad\r\nX-Injected: yes");
             shared.add("cache;dur=0.1");
+            // As the query inspector does: its entry is in the list and already a header of its own.
+            shared.add("sql;dur=1.0");
+            response.addHeader("Server-Timing", "sql;dur=1.0");
             response.getWriter().write("ok");
         }
     }
