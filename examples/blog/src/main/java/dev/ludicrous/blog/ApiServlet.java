@@ -19,10 +19,12 @@ final class ApiServlet extends HttpServlet {
     static final int MAX_LIMIT = 100;
 
     private final transient BlogService service;
+    private final transient Caching caching;
     private final transient ObjectMapper json;
 
-    ApiServlet(BlogService service, ObjectMapper json) {
+    ApiServlet(BlogService service, Caching caching, ObjectMapper json) {
         this.service = service;
+        this.caching = caching;
         this.json = json;
     }
 
@@ -42,7 +44,8 @@ final class ApiServlet extends HttpServlet {
             return;
         }
         OptionalLong id = path.length == 1 ? Http.id(path[0]) : OptionalLong.empty();
-        Optional<PostDetail> post = id.isPresent() ? service.post(id.getAsLong()) : Optional.empty();
+        Optional<PostDetail> post = id.isPresent()
+                ? caching.post(id.getAsLong(), () -> service.post(id.getAsLong())) : Optional.empty();
         if (post.isEmpty()) {
             send(response, HttpServletResponse.SC_NOT_FOUND, Map.of("error", "no such post"));
             return;

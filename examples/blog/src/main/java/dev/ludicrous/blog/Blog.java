@@ -69,7 +69,8 @@ public final class Blog implements AutoCloseable {
 
         BlogService service = new BlogService(database, Clock.systemUTC());
         PopularPosts popular = new PopularPosts(service);
-        Caching caching = keep(new Caching(config));
+        ObjectMapper json = new ObjectMapper();
+        Caching caching = keep(new Caching(config, json));
         BackgroundTasks tasks = keep(new BackgroundTasks(config, service, popular));
         Profiling profiling = keep(new Profiling(config));
         Pages pages = new Pages(new Templates());
@@ -92,12 +93,12 @@ public final class Blog implements AutoCloseable {
         context.addServlet(new ServletHolder("home-naive", home), "/naive");
         context.addServlet(new ServletHolder("home-optimized", home), "/optimized");
         context.addServlet(new ServletHolder("home-cached", home), "/cached");
-        context.addServlet(new ServletHolder("post", new PostServlet(service, pages, csrf, afterComment)), "/posts/*");
+        context.addServlet(new ServletHolder("post", new PostServlet(service, caching, pages, csrf, afterComment)), "/posts/*");
         context.addServlet(new ServletHolder("author", new AuthorServlet(service, pages)), "/authors/*");
         context.addServlet(new ServletHolder("tag", new TagServlet(service, pages)), "/tags/*");
-        context.addServlet(new ServletHolder("api", new ApiServlet(service, new ObjectMapper())), "/api/posts/*");
+        context.addServlet(new ServletHolder("api", new ApiServlet(service, caching, json)), "/api/posts/*");
         context.addFilter(new FilterHolder(new DevAccessFilter(config)), "/_ludicrous/*", EnumSet.of(DispatcherType.REQUEST));
-        context.addServlet(new ServletHolder("dev", new DevServlet(pages, database.sessionFactory(), devTools(), recent)),
+        context.addServlet(new ServletHolder("dev", new DevServlet(pages, database.sessionFactory(), devTools(), recent, caching)),
                 "/_ludicrous/*");
 
         tasks.start();

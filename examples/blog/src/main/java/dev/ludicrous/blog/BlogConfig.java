@@ -37,6 +37,7 @@ public final class BlogConfig {
     final int seedComments;
     final int seedTags;
     final Optional<URI> redisUri;
+    final String redisPrefix;
     final Optional<URI> webhookUrl;
     final Optional<String> devToken;
     final byte[] secret;
@@ -70,6 +71,10 @@ public final class BlogConfig {
             throw s.invalid("seed.authors", "must be at least 1 when seed.posts is positive", "0");
         }
         redisUri = s.optional("redis.url").map(v -> s.uri("redis.url", v, "redis", "rediss"));
+        redisPrefix = s.text("redis.prefix", "blog:");
+        if (!redisPrefix.matches("[A-Za-z0-9_:{}.-]{1,64}")) {
+            throw s.invalid("redis.prefix", "must be 1 to 64 letters, digits or _ : { } . -", redisPrefix);
+        }
         webhookUrl = s.optional("webhook.url").map(v -> s.uri("webhook.url", v, "http", "https"));
         devToken = s.optional("dev.token");
         if (devToken.isPresent() && devToken.get().length() < 16) {

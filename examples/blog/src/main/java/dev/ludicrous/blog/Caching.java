@@ -1,28 +1,131 @@
 package dev.ludicrous.blog;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ludicrous.blog.Views.PostDetail;
+import dev.ludicrous.cache.Cache;
+import dev.ludicrous.cache.CacheManager;
+import dev.ludicrous.cache.CacheStats;
+import dev.ludicrous.cache.Codec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.RedisClient;
 
 /**
- * Where toolkit-cache meets the blog: the cached homepage and the bumps after a comment.
- * Until toolkit-cache is wired in, the cached mode renders like the optimized one.
+ * Where toolkit-cache meets the blog. The cached homepage is the optimized page's HTML, stored
+ * under the {@value #HOMEPAGE} namespace; a post's data (what its page and its API answer show)
+ * is stored under {@code Post:<id>}. Posting a comment bumps both, so the next view of either is
+ * rendered afresh, on every node. With {@code redis.url} set, entries are shared through Redis;
+ * otherwise the local tier (Caffeine) is the whole cache.
  */
 final class Caching implements CommentListener, AutoCloseable {
     static final String HOMEPAGE = "homepage";
+    static final String PAGES = "pages";
+    static final String POSTS = "posts";
+    private static final Logger LOG = LoggerFactory.getLogger(Caching.class);
 
-    Caching(BlogConfig config) {
+    private final RedisClient redis;
+    private final CacheManager manager;
+    private final Cache<String> homepage;
+    private final Cache<PostDetail> posts;
+
+    Caching(BlogConfig config, ObjectMapper json) {
+        CacheManager.Builder builder = CacheManager.builder()
+                .localMaximumSize(10_000)
+                .defaultTtl(Duration.ofMinutes(10))
+                .cache(PAGES, Duration.ofMinutes(5));
+        redis = config.redisUri.map(RedisClient::create).orElse(null);
+        if (redis != null) {
+            builder.redis(redis).keyPrefix(config.redisPrefix);
+        }
+        manager = builder.build();
+        homepage = manager.cache(PAGES, Codec.string()).dependingOn(HOMEPAGE);
+        posts = manager.cache(POSTS, Codec.of("post-detail-json", value -> write(json, value), bytes -> read(json, bytes)));
+    }
+
+    static String post(long id) {
+        return "Post:" + id;
     }
 
     /** The homepage from the cache, rendering it with {@code render} on a miss. */
     String homepage(Supplier<String> render) {
-        return render.get();
+        return homepage.get("home", render::get);
     }
 
+    /** A post's data from the cache, loading it on a miss; a missing post is not cached. */
+    Optional<PostDetail> post(long id, Supplier<Optional<PostDetail>> load) {
+        try {
+            return Optional.of(posts.dependingOn(post(id)).get(Long.toString(id),
+                    () -> load.get().orElseThrow(NoSuchPost::new)));
+        } catch (NoSuchPost e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Bumps {@code Post:<id>} and the homepage: both show the new comment at their next view. */
     @Override
     public void commentPosted(long postId, long commentId) {
-        // toolkit-cache: bump "Post:<id>" and the homepage namespace
+        try {
+            manager.bump(post(postId), HOMEPAGE);
+        } catch (RuntimeException e) {
+            // The comment is stored; a failed bump must not turn that into an error page.
+            LOG.warn("Bumping {} and {} after comment {} failed: {}", post(postId), HOMEPAGE, commentId, e.toString());
+        }
+    }
+
+    /** Hit and miss counts per cache, for the developer page. */
+    Map<String, Object> stats() {
+        Map<String, Object> stats = new LinkedHashMap<>();
+        for (String name : new String[] {PAGES, POSTS}) {
+            CacheStats s = manager.stats(name);
+            stats.put(name + ": local hits / misses", s.localHits() + " / " + s.localMisses());
+            stats.put(name + ": remote hits / misses", s.remoteHits() + " / " + s.remoteMisses());
+            stats.put(name + ": loads", s.loads());
+        }
+        stats.put("bumps", manager.bumps());
+        stats.put("redis", redis == null ? "not configured (local tier only)" : "shared tier on");
+        return stats;
     }
 
     @Override
     public void close() {
+        try {
+            manager.close();
+        } finally {
+            if (redis != null) {
+                redis.close();
+            }
+        }
+    }
+
+    private static byte[] write(ObjectMapper json, PostDetail value) {
+        try {
+            return json.writeValueAsBytes(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static PostDetail read(ObjectMapper json, byte[] bytes) {
+        try {
+            return json.readValue(bytes, PostDetail.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Thrown by a loader so that a missing post is not cached. */
+    private static final class NoSuchPost extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NoSuchPost() {
+            super(null, null, false, false);
+        }
     }
 }

@@ -21,8 +21,11 @@ final class DevServlet extends HttpServlet {
     private final transient SessionFactory sessionFactory;
     private final transient List<Map<String, String>> tools;
     private final transient RecentRequests recent;
+    private final transient Caching caching;
 
-    DevServlet(Pages pages, SessionFactory sessionFactory, List<Map<String, String>> tools, RecentRequests recent) {
+    DevServlet(Pages pages, SessionFactory sessionFactory, List<Map<String, String>> tools, RecentRequests recent,
+            Caching caching) {
+        this.caching = caching;
         this.pages = pages;
         this.recent = recent;
         this.sessionFactory = sessionFactory;
@@ -47,6 +50,8 @@ final class DevServlet extends HttpServlet {
         pages.send(response, HttpServletResponse.SC_OK, "dev", "Developer pages", Map.of(
                 "tools", tools,
                 "requests", recent.entries(),
+                "cache", caching.stats().entrySet().stream()
+                        .map(e -> Map.of("name", e.getKey(), "value", e.getValue())).toList(),
                 "counters", counters.entrySet().stream()
                         .map(e -> Map.of("name", e.getKey(), "value", e.getValue())).toList()));
     }

@@ -22,12 +22,14 @@ final class PostServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     private final transient BlogService service;
+    private final transient Caching caching;
     private final transient Pages pages;
     private final transient Csrf csrf;
     private final transient CommentListener listener;
 
-    PostServlet(BlogService service, Pages pages, Csrf csrf, CommentListener listener) {
+    PostServlet(BlogService service, Caching caching, Pages pages, Csrf csrf, CommentListener listener) {
         this.service = service;
+        this.caching = caching;
         this.pages = pages;
         this.csrf = csrf;
         this.listener = listener;
@@ -37,7 +39,7 @@ final class PostServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String[] path = Http.segments(request.getPathInfo());
         OptionalLong id = path.length == 1 ? Http.id(path[0]) : OptionalLong.empty();
-        Optional<PostDetail> post = id.isPresent() ? service.post(id.getAsLong()) : Optional.empty();
+        Optional<PostDetail> post = id.isPresent() ? post(id.getAsLong()) : Optional.empty();
         if (post.isEmpty()) {
             pages.notFound(response);
             return;
@@ -50,7 +52,7 @@ final class PostServlet extends HttpServlet {
         request.setCharacterEncoding("UTF-8");
         String[] path = Http.segments(request.getPathInfo());
         OptionalLong id = path.length == 2 && path[1].equals("comments") ? Http.id(path[0]) : OptionalLong.empty();
-        Optional<PostDetail> post = id.isPresent() ? service.post(id.getAsLong()) : Optional.empty();
+        Optional<PostDetail> post = id.isPresent() ? post(id.getAsLong()) : Optional.empty();
         if (post.isEmpty()) {
             pages.notFound(response);
             return;
@@ -84,6 +86,11 @@ final class PostServlet extends HttpServlet {
         listener.commentPosted(postId, commentId.get());
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
         response.setHeader("Location", "/posts/" + postId + "#comment-" + commentId.get());
+    }
+
+    /** The post's data from the cache ({@code Post:<id>}), which a new comment bumps. */
+    private Optional<PostDetail> post(long id) {
+        return caching.post(id, () -> service.post(id));
     }
 
     private void show(HttpServletRequest request, HttpServletResponse response, int status, PostDetail post,
