@@ -7,6 +7,7 @@ import dev.ludicrous.query.QueryScope;
 import dev.ludicrous.query.StatementGroup;
 import dev.ludicrous.query.assertj.QueryAssertions;
 import dev.ludicrous.testsupport.RequiresPostgres;
+import dev.ludicrous.testsupport.RequiresRedis;
 import dev.ludicrous.testsupport.TestServices;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
@@ -18,33 +19,83 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
 
-/** The blog on the real PostgreSQL, in a schema of its own that is dropped afterwards. */
+/**
+ * The blog as it runs in production: two nodes on the real PostgreSQL (a schema of their own,
+ * dropped afterwards) sharing the real Redis (a key prefix of their own, deleted afterwards).
+ */
 @RequiresPostgres
-class BlogPostgresIT {
+@RequiresRedis
+class BlogPostgresRedisIT {
     private static final String SCHEMA = TestServices.uniqueName("blog_it");
+    private static final String PREFIX = TestServices.uniqueName("blog_it") + ":";
     private static TestBlog blog;
+    private static TestBlog otherNode;
 
     @BeforeAll
     static void start() throws Exception {
         Map<String, String> settings = new HashMap<>();
         settings.put("db.url", TestServices.postgresUrl());
         settings.put("db.schema", SCHEMA);
+        settings.put("redis.url", TestServices.redisUri().toString());
+        settings.put("redis.prefix", PREFIX);
         blog = TestBlog.start(settings);
+        otherNode = TestBlog.start(settings);
     }
 
     @AfterAll
     static void stop() throws Exception {
         try {
-            if (blog != null) {
-                blog.close();
+            for (TestBlog node : new TestBlog[] {otherNode, blog}) {
+                if (node != null) {
+                    node.close();
+                }
             }
         } finally {
             try (Connection connection = DriverManager.getConnection(TestServices.postgresUrl());
                  Statement statement = connection.createStatement()) {
                 statement.execute("drop schema if exists " + SCHEMA + " cascade");
             }
+            try (RedisClient redis = RedisClient.create(TestServices.redisUri())) {
+                ScanParams ours = new ScanParams().match(PREFIX + "*").count(1_000);
+                String cursor = ScanParams.SCAN_POINTER_START;
+                do {
+                    ScanResult<String> page = redis.scan(cursor, ours);
+                    if (!page.getResult().isEmpty()) {
+                        redis.del(page.getResult().toArray(String[]::new));
+                    }
+                    cursor = page.getCursor();
+                } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+            }
         }
+    }
+
+    @Test
+    void secondNodeFoundTheDatabaseSeededAndSharesIt() {
+        assertThat(blog.blog.seeded().posts()).isEqualTo(TestBlog.POSTS);
+        assertThat(otherNode.blog.seeded().posts()).isZero();
+    }
+
+    @Test
+    void commentOnOneNodeRefreshesTheCachedHomepageOnTheOther() throws Exception {
+        long newest = TestBlog.POSTS;
+        long before = CachedHomepageTest.commentCount(otherNode.get("/cached").body(), newest);
+        // A hit on the other node now: served from its local tier or Redis, no query.
+        try (QueryScope hit = otherNode.blog.queryInspector().openShared("hit")) {
+            otherNode.get("/cached");
+            assertThat(hit.report().count()).isZero();
+        }
+
+        HttpResponse<String> posted = blog.post("/posts/" + newest + "/comments",
+                Map.of("csrf", blog.csrfToken(newest), "name", "Node A", "body", "seen on node B"));
+        assertThat(posted.statusCode()).isEqualTo(303);
+
+        // The bump went through Redis (INCR + publish): the other node's next read is fresh.
+        assertThat(CachedHomepageTest.commentCount(otherNode.get("/cached").body(), newest)).isEqualTo(before + 1);
+        assertThat(otherNode.get("/posts/" + newest).body()).contains("seen on node B");
     }
 
     @Test
