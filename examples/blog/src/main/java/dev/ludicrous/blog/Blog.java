@@ -19,6 +19,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.hibernate.SessionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import redis.clients.jedis.RedisClient;
 
 /**
  * The whole blog: database, seed data, the toolkit integrations and the Jetty server, started by
@@ -33,6 +34,7 @@ public final class Blog implements AutoCloseable {
     private Database database;
     private QueryInspection queries;
     private HomeServlet home;
+    private BackgroundTasks tasks;
     private Server server;
     private Seeder.Counts seeded;
 
@@ -70,8 +72,13 @@ public final class Blog implements AutoCloseable {
         BlogService service = new BlogService(database, Clock.systemUTC());
         PopularPosts popular = new PopularPosts(service);
         ObjectMapper json = new ObjectMapper();
-        Caching caching = keep(new Caching(config, json));
-        BackgroundTasks tasks = keep(new BackgroundTasks(config, service, popular));
+        // One pooled client for the cache's shared tier and the task broker; closed after both.
+        RedisClient redis = config.redisUri.map(RedisClient::create).orElse(null);
+        if (redis != null) {
+            keep(redis);
+        }
+        Caching caching = keep(new Caching(config, redis, json));
+        tasks = keep(new BackgroundTasks(config, redis, service, popular));
         Profiling profiling = keep(new Profiling(config));
         Pages pages = new Pages(new Templates());
         Csrf csrf = new Csrf(config.secret);
@@ -98,7 +105,7 @@ public final class Blog implements AutoCloseable {
         context.addServlet(new ServletHolder("tag", new TagServlet(service, pages)), "/tags/*");
         context.addServlet(new ServletHolder("api", new ApiServlet(service, caching, json)), "/api/posts/*");
         context.addFilter(new FilterHolder(new DevAccessFilter(config)), "/_ludicrous/*", EnumSet.of(DispatcherType.REQUEST));
-        context.addServlet(new ServletHolder("dev", new DevServlet(pages, database.sessionFactory(), devTools(), recent, caching)),
+        context.addServlet(new ServletHolder("dev", new DevServlet(pages, database.sessionFactory(), devTools(), recent, caching, tasks)),
                 "/_ludicrous/*");
 
         tasks.start();
@@ -147,6 +154,16 @@ public final class Blog implements AutoCloseable {
     /** What the seeder created when this blog started (zeros when the database already held posts). */
     Seeder.Counts seeded() {
         return seeded;
+    }
+
+    /** Whether every task this node queued has finished. */
+    boolean tasksIdle() {
+        return tasks.idle();
+    }
+
+    /** Finished tasks by name and outcome. */
+    Map<String, Object> taskStats() {
+        return tasks.stats();
     }
 
     /** Renders the homepage on the calling thread, as a request would. */

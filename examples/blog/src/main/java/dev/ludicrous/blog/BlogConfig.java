@@ -39,6 +39,7 @@ public final class BlogConfig {
     final Optional<URI> redisUri;
     final String redisPrefix;
     final Optional<URI> webhookUrl;
+    final boolean taskWorker;
     final Optional<String> devToken;
     final byte[] secret;
 
@@ -76,6 +77,11 @@ public final class BlogConfig {
             throw s.invalid("redis.prefix", "must be 1 to 64 letters, digits or _ : { } . -", redisPrefix);
         }
         webhookUrl = s.optional("webhook.url").map(v -> s.uri("webhook.url", v, "http", "https"));
+        String worker = s.text("tasks.worker", "true");
+        if (!worker.equals("true") && !worker.equals("false")) {
+            throw s.invalid("tasks.worker", "must be true or false", worker);
+        }
+        taskWorker = Boolean.parseBoolean(worker);
         devToken = s.optional("dev.token");
         if (devToken.isPresent() && devToken.get().length() < 16) {
             throw s.invalid("dev.token", "must be at least 16 characters", "(" + devToken.get().length() + " characters)");

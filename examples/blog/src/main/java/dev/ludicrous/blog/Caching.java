@@ -35,12 +35,13 @@ final class Caching implements CommentListener, AutoCloseable {
     private final Cache<String> homepage;
     private final Cache<PostDetail> posts;
 
-    Caching(BlogConfig config, ObjectMapper json) {
+    /** With {@code redis} null, the local tier is the whole cache; the client stays the caller's to close. */
+    Caching(BlogConfig config, RedisClient redis, ObjectMapper json) {
         CacheManager.Builder builder = CacheManager.builder()
                 .localMaximumSize(10_000)
                 .defaultTtl(Duration.ofMinutes(10))
                 .cache(PAGES, Duration.ofMinutes(5));
-        redis = config.redisUri.map(RedisClient::create).orElse(null);
+        this.redis = redis;
         if (redis != null) {
             builder.redis(redis).keyPrefix(config.redisPrefix);
         }
@@ -95,13 +96,7 @@ final class Caching implements CommentListener, AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            manager.close();
-        } finally {
-            if (redis != null) {
-                redis.close();
-            }
-        }
+        manager.close();
     }
 
     private static byte[] write(ObjectMapper json, PostDetail value) {

@@ -22,10 +22,12 @@ final class DevServlet extends HttpServlet {
     private final transient List<Map<String, String>> tools;
     private final transient RecentRequests recent;
     private final transient Caching caching;
+    private final transient BackgroundTasks tasks;
 
     DevServlet(Pages pages, SessionFactory sessionFactory, List<Map<String, String>> tools, RecentRequests recent,
-            Caching caching) {
+            Caching caching, BackgroundTasks tasks) {
         this.caching = caching;
+        this.tasks = tasks;
         this.pages = pages;
         this.recent = recent;
         this.sessionFactory = sessionFactory;
@@ -50,6 +52,8 @@ final class DevServlet extends HttpServlet {
         pages.send(response, HttpServletResponse.SC_OK, "dev", "Developer pages", Map.of(
                 "tools", tools,
                 "requests", recent.entries(),
+                "tasks", tasks.stats().entrySet().stream()
+                        .map(e -> Map.of("name", e.getKey(), "value", e.getValue())).toList(),
                 "cache", caching.stats().entrySet().stream()
                         .map(e -> Map.of("name", e.getKey(), "value", e.getValue())).toList(),
                 "counters", counters.entrySet().stream()

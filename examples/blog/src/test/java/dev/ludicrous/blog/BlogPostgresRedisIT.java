@@ -43,6 +43,8 @@ class BlogPostgresRedisIT {
         settings.put("redis.url", TestServices.redisUri().toString());
         settings.put("redis.prefix", PREFIX);
         blog = TestBlog.start(settings);
+        // Only the first node runs tasks, so that the other's query scopes see its requests alone.
+        settings.put("tasks.worker", "false");
         otherNode = TestBlog.start(settings);
     }
 
@@ -96,6 +98,9 @@ class BlogPostgresRedisIT {
         // The bump went through Redis (INCR + publish): the other node's next read is fresh.
         assertThat(CachedHomepageTest.commentCount(otherNode.get("/cached").body(), newest)).isEqualTo(before + 1);
         assertThat(otherNode.get("/posts/" + newest).body()).contains("seen on node B");
+        // The comment's tasks went through the Redis stream to the first node's workers.
+        blog.awaitTasks();
+        assertThat(blog.blog.taskStats()).containsKey(BackgroundTasks.RECOUNT + ": succeeded");
     }
 
     @Test
@@ -111,6 +116,7 @@ class BlogPostgresRedisIT {
     @Test
     void homepageModesRunTheirQueryCountsOnPostgres() throws Exception {
         QueryInspector inspector = blog.blog.queryInspector();
+        blog.awaitTasks();
         try (QueryScope naive = inspector.openShared("naive")) {
             assertThat(blog.get("/naive").statusCode()).isEqualTo(200);
             assertThat(naive.report().selectCount()).isGreaterThanOrEqualTo(1 + 2L * BlogService.HOMEPAGE_SIZE);

@@ -86,6 +86,11 @@ final class TestBlog implements AutoCloseable {
         return token.group(1);
     }
 
+    /** Waits until the tasks queued by earlier requests have run, so a query scope sees only what follows. */
+    void awaitTasks() {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(blog::tasksIdle);
+    }
+
     long statements() {
         return blog.sessionFactory().getStatistics().getPrepareStatementCount();
     }
