@@ -1,0 +1,21 @@
+package dev.ludicrous.cache.hibernate;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+
+@Entity
+public class Post {
+    @Id
+    @GeneratedValue
+    Long id;
+
+    String title;
+
+    protected Post() {
+    }
+
+    Post(String title) {
+        this.title = title;
+    }
+}
