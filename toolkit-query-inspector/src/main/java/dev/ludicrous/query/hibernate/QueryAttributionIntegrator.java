@@ -6,6 +6,7 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.event.service.spi.EventListenerRegistry;
 import org.hibernate.event.spi.EventType;
 import org.hibernate.integrator.spi.Integrator;
+import org.hibernate.service.spi.SessionFactoryServiceRegistry;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -44,5 +45,11 @@ public final class QueryAttributionIntegrator implements Integrator {
                     "Query inspector: Hibernate attribution is off for this session factory ({}); queries are"
                             + " still recorded, without the association names.", e.toString());
         }
+    }
+
+    /** Nothing to undo: the listeners go with the session factory. Declared because it is abstract in Hibernate 6. */
+    @Override
+    public void disintegrate(SessionFactoryImplementor sessionFactory, SessionFactoryServiceRegistry serviceRegistry) {
+        // nothing to release
     }
 }
