@@ -144,6 +144,13 @@ final class ThreadState {
     // ---- statements whose rows are still being read
 
     void track(Object statement, Entry entry) {
+        // A reused statement keeps one slot: its rows belong to its latest execution.
+        for (int i = 0; i < TRACKED_STATEMENTS; i++) {
+            if (trackedKeys[i] == statement) {
+                trackedEntries[i] = entry;
+                return;
+            }
+        }
         trackedKeys[trackedNext] = statement;
         trackedEntries[trackedNext] = entry;
         trackedNext = (trackedNext + 1) % TRACKED_STATEMENTS;

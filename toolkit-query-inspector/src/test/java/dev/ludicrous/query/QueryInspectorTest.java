@@ -71,6 +71,26 @@ class QueryInspectorTest {
     }
 
     @Test
+    void rowsOfAReusedStatementBelongToEachExecution() throws SQLException {
+        QueryInspector inspector = QueryInspector.builder().build();
+        DataSource dataSource = inspector.wrap(raw);
+
+        try (QueryScope scope = inspector.open("reuse");
+                Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement("select id from post where id <= ?")) {
+            for (long limit = 1; limit <= 3; limit++) {
+                statement.setLong(1, limit);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        rows.getLong(1);
+                    }
+                }
+            }
+            assertThat(scope.report().statements()).extracting(RecordedStatement::rows).containsExactly(1L, 2L, 3L);
+        }
+    }
+
+    @Test
     void statementsOutsideAnyScopeAreNotRecorded() throws SQLException {
         QueryInspector inspector = QueryInspector.builder().build();
         DataSource dataSource = inspector.wrap(raw);
