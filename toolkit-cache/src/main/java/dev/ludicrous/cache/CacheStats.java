@@ -3,7 +3,8 @@ package dev.ludicrous.cache;
 /**
  * Counts of what one named cache did since its manager was built. All counts only grow.
  *
- * @param localHits reads answered by the local tier
+ * @param localHits reads answered by the local tier; 0 unless the manager was built with
+ *     {@link CacheManager.Builder#recordStats()}
  * @param localMisses reads the local tier could not answer
  * @param remoteHits reads answered by Redis
  * @param remoteMisses reads Redis could not answer (absent, stale, corrupt, or Redis down)

@@ -48,7 +48,9 @@ final class DefaultCache<V> implements Cache<V> {
         Objects.requireNonNull(loader, "loader must not be null");
         LocalEntry entry = store.local.getIfPresent(key);
         if (entry != null && fresh(entry)) {
-            store.counters.localHits.increment();
+            if (store.countHits) {
+                store.counters.localHits.increment();
+            }
             return cast(entry.value());
         }
         store.counters.localMisses.increment();
@@ -64,7 +66,9 @@ final class DefaultCache<V> implements Cache<V> {
         Objects.requireNonNull(key, "key must not be null");
         LocalEntry entry = store.local.getIfPresent(key);
         if (entry != null && fresh(entry)) {
-            store.counters.localHits.increment();
+            if (store.countHits) {
+                store.counters.localHits.increment();
+            }
             return Optional.of(cast(entry.value()));
         }
         store.counters.localMisses.increment();
@@ -87,7 +91,9 @@ final class DefaultCache<V> implements Cache<V> {
             Objects.requireNonNull(key, "keys must not contain null");
             LocalEntry entry = store.local.getIfPresent(key);
             if (entry != null && fresh(entry)) {
+                if (store.countHits) {
                 store.counters.localHits.increment();
+            }
                 found.put(key, cast(entry.value()));
             } else {
                 store.counters.localMisses.increment();

@@ -17,9 +17,12 @@ final class Store<V> {
     final ConcurrentHashMap<String, CompletableFuture<Object>> inflight = new ConcurrentHashMap<>();
     final Counters counters = new Counters();
     final AtomicBoolean refusalLogged = new AtomicBoolean();
+    // A local hit costs about as much as one counter increment: counted only when asked for.
+    final boolean countHits;
 
-    Store(String name, Codec<V> codec, Duration ttl, long maximumEntries, long maximumBytes) {
+    Store(String name, Codec<V> codec, Duration ttl, long maximumEntries, long maximumBytes, boolean countHits) {
         this.name = name;
+        this.countHits = countHits;
         this.codec = codec;
         this.ttlMillis = ttl.toMillis();
         Caffeine<String, LocalEntry> builder = Caffeine.newBuilder()

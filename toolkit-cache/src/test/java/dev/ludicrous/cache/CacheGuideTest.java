@@ -79,7 +79,7 @@ class CacheGuideTest {
 
     @Test
     void commentCountsPerPostInOneBulkLoad() {
-        CacheManager manager = CacheManager.builder().build();
+        CacheManager manager = CacheManager.builder().recordStats().build();
         List<String> postIds = List.of("1", "2", "3");
         // snippet: recipe-aggregate
         Codec<Long> number = Codec.of("long", n -> Long.toString(n).getBytes(StandardCharsets.US_ASCII),

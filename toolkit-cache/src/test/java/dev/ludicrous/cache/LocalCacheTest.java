@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class LocalCacheTest {
-    private final CacheManager manager = CacheManager.builder().build();
+    private final CacheManager manager = CacheManager.builder().recordStats().build();
     private final Cache<String> cache = manager.cache("pages", Codec.string());
 
     @Test
@@ -23,6 +23,16 @@ class LocalCacheTest {
         assertThat(calls).hasValue(1);
         assertThat(manager.stats("pages").localHits()).isEqualTo(1);
         assertThat(manager.stats("pages").loads()).isEqualTo(1);
+    }
+
+    @Test
+    void localHitsAreCountedOnlyWhenStatsAreRecorded() {
+        CacheManager plain = CacheManager.builder().build();
+        Cache<String> c = plain.cache("c", Codec.string());
+        c.get("k", () -> "v");
+        c.get("k", () -> "v");
+        assertThat(plain.stats("c").localHits()).isZero();
+        assertThat(plain.stats("c").localMisses()).isEqualTo(1);
     }
 
     @Test

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class CacheMeterBinderTest {
     private final MeterRegistry registry = new SimpleMeterRegistry();
-    private final CacheManager manager = CacheManager.builder().build();
+    private final CacheManager manager = CacheManager.builder().recordStats().build();
 
     @Test
     void getsLoadsAndBumpsAreMeteredPerCacheTierAndResult() {
