@@ -32,6 +32,30 @@ public interface Broker extends AutoCloseable {
     Receiver receiver(String queue, int prefetch);
 
     /**
+     * Sends a message unless {@code claim} is already held, and holds it for {@code claimTtl}, in
+     * one atomic step: how a schedule fires once per period when several nodes run it.
+     *
+     * @param message the message to send now
+     * @param claim a name for this period of this schedule
+     * @param claimTtl how long the claim is held
+     * @return {@code true} when this call sent the message
+     * @throws UnsupportedOperationException when the broker has no such step (schedules then cannot run on it)
+     * @throws TaskRejectedException when the broker could not be reached
+     */
+    default boolean sendOnce(TaskMessage message, String claim, java.time.Duration claimTtl) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot run schedules: it has no sendOnce");
+    }
+
+    /**
+     * Returns the broker's clock, in epoch milliseconds, which schedules use so that nodes agree.
+     *
+     * @return the current time by the broker
+     */
+    default long currentTimeMillis() {
+        return System.currentTimeMillis();
+    }
+
+    /**
      * Returns the tasks that could not be run, for listing, inspection, retry and removal.
      *
      * @return the tasks that could not be run, for listing, inspection, retry and removal

@@ -21,6 +21,7 @@ final class InProcessBroker implements Broker {
     private final Map<String, BlockingQueue<TaskMessage>> queues = new ConcurrentHashMap<>();
     private final Map<String, TaskMessage> pendingByKey = new ConcurrentHashMap<>();
     private final AtomicInteger delayedCount = new AtomicInteger();
+    private final Map<String, Long> claims = new ConcurrentHashMap<>();
     private final ScheduledThreadPoolExecutor timer;
     private final InProcessDeadLetters deadLetters;
     private volatile boolean closed;
@@ -112,6 +113,17 @@ final class InProcessBroker implements Broker {
         if (key != null) {
             pendingByKey.computeIfPresent(key, (k, held) -> held.id().equals(message.id()) ? null : held);
         }
+    }
+
+    @Override
+    public boolean sendOnce(TaskMessage message, String claim, Duration claimTtl) {
+        long now = System.currentTimeMillis();
+        claims.values().removeIf(expiry -> expiry < now);
+        if (claims.putIfAbsent(claim, now + claimTtl.toMillis()) != null) {
+            return false;
+        }
+        sendOne(message);
+        return true;
     }
 
     @Override

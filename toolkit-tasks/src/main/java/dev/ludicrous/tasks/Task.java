@@ -84,6 +84,39 @@ public final class Task<A> {
         return tasks.send(definition, List.copyOf(args), Objects.requireNonNull(options, "options"));
     }
 
+    /**
+     * Queues the task only if and after the given transaction commits, so that the worker sees
+     * what the transaction wrote; after a rollback nothing is sent. The arguments are encoded now,
+     * so that arguments that cannot be sent fail inside the transaction.
+     *
+     * <p>The commit has happened when the task is sent: if sending then fails (the broker is
+     * down), the returned stage fails with {@link TaskRejectedException} and the failure is
+     * logged; the transaction stays committed.
+     *
+     * @param transaction the current transaction
+     * @param args the arguments, not {@code null}
+     * @return a stage completed with the handle after the commit, or failed with
+     *     {@link java.util.concurrent.CancellationException} after a rollback
+     */
+    public java.util.concurrent.CompletionStage<TaskHandle> delayAfterCommit(TransactionHook transaction, A args) {
+        return tasks.sendAfterCommit(definition, Objects.requireNonNull(transaction, "transaction"),
+                Objects.requireNonNull(args, "args"), null);
+    }
+
+    /**
+     * Like {@link #delayAfterCommit(TransactionHook, Object)}, with options for this call.
+     *
+     * @param transaction the current transaction
+     * @param args the arguments, not {@code null}
+     * @param options this call's options
+     * @return a stage completed with the handle after the commit, or cancelled after a rollback
+     */
+    public java.util.concurrent.CompletionStage<TaskHandle> delayAfterCommit(TransactionHook transaction, A args,
+            TaskOptions options) {
+        return tasks.sendAfterCommit(definition, Objects.requireNonNull(transaction, "transaction"),
+                Objects.requireNonNull(args, "args"), Objects.requireNonNull(options, "options"));
+    }
+
     @Override
     public String toString() {
         return "Task[" + definition.name() + "(" + definition.type().getSimpleName() + ")]";

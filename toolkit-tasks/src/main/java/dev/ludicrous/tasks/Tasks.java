@@ -36,6 +36,7 @@ public final class Tasks implements AutoCloseable {
     private final Duration shutdownTimeout;
     private final ScheduledThreadPoolExecutor timer;
     private final List<WorkerPool> workers = new ArrayList<>();
+    private final Scheduler scheduler;
     private volatile boolean closed;
 
     private Tasks(Builder b) {
@@ -58,6 +59,16 @@ public final class Tasks implements AutoCloseable {
                         timer, b.concurrency));
             }
             workers.forEach(WorkerPool::start);
+        }
+        if (b.worker && !b.schedules.isEmpty()) {
+            List<Scheduler.Entry> entries = new ArrayList<>();
+            for (Builder.PendingSchedule p : b.schedules) {
+                entries.add(new Scheduler.Entry(p.name(), p.schedule(), registry.get(p.task()), p.args()));
+            }
+            scheduler = new Scheduler(entries, broker, this, b.scheduleTick.toMillis());
+            scheduler.start();
+        } else {
+            scheduler = null;
         }
     }
 
@@ -118,26 +129,9 @@ public final class Tasks implements AutoCloseable {
         long now = System.currentTimeMillis();
         long notBefore = o.eta != null ? o.eta.toEpochMilli()
                 : o.countdown != null && !o.countdown.isZero() ? now + o.countdown.toMillis() : 0;
-        long timeLimit = o.timeLimit == null ? 0 : o.timeLimit.toMillis();
         List<TaskMessage> messages = new ArrayList<>(argsList.size());
         for (A args : argsList) {
-            Objects.requireNonNull(args, "args");
-            String id = ids.next();
-            String encoded = null;
-            LocalHandle handle = null;
-            if (local) {
-                handle = new LocalHandle(id, definition.name(), TaskStatus.QUEUED, false);
-            } else {
-                try {
-                    encoded = codec.encode(args);
-                } catch (RuntimeException e) {
-                    throw new IllegalArgumentException("arguments of task '" + definition.name() + "' do not encode: "
-                            + e.getMessage(), e);
-                }
-            }
-            messages.add(new TaskMessage(id, definition.name(), o.queue, 0, now, notBefore, o.idempotencyKey,
-                    o.maxRetries, o.backoff.toMillis(), o.maxBackoff.toMillis(), o.jitter, timeLimit, encoded,
-                    null, local ? args : null, handle));
+            messages.add(message(definition, args, o, now, notBefore));
         }
         List<TaskMessage> pending = broker.send(messages);
         List<TaskHandle> handles = new ArrayList<>(pending.size());
@@ -157,6 +151,64 @@ public final class Tasks implements AutoCloseable {
             }
         }
         return handles;
+    }
+
+    private TaskMessage message(Definition<?> definition, Object args, TaskOptions o, long now, long notBefore) {
+        Objects.requireNonNull(args, "args");
+        String id = ids.next();
+        String encoded = null;
+        LocalHandle handle = null;
+        if (local) {
+            handle = new LocalHandle(id, definition.name(), TaskStatus.QUEUED, false);
+        } else {
+            try {
+                encoded = codec.encode(args);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("arguments of task '" + definition.name() + "' do not encode: "
+                        + e.getMessage(), e);
+            }
+        }
+        long timeLimit = o.timeLimit == null ? 0 : o.timeLimit.toMillis();
+        return new TaskMessage(id, definition.name(), o.queue, 0, now, notBefore, o.idempotencyKey, o.maxRetries,
+                o.backoff.toMillis(), o.maxBackoff.toMillis(), o.jitter, timeLimit, encoded, null, local ? args : null,
+                handle);
+    }
+
+    boolean sendScheduled(Scheduler.Entry entry, String claim) {
+        TaskOptions o = entry.definition().options();
+        TaskMessage message = message(entry.definition(), entry.args(), o, System.currentTimeMillis(), 0);
+        boolean sent = broker.sendOnce(message, claim, entry.schedule().claimTtl());
+        if (sent && !listeners.isEmpty()) {
+            listeners.queued(entry.definition().name(), o.queue);
+        }
+        return sent;
+    }
+
+    <A> java.util.concurrent.CompletionStage<TaskHandle> sendAfterCommit(Definition<A> definition,
+            TransactionHook transaction, A args, TaskOptions options) {
+        if (!local) {
+            try {
+                codec.encode(args);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("arguments of task '" + definition.name() + "' do not encode: "
+                        + e.getMessage(), e);
+            }
+        }
+        java.util.concurrent.CompletableFuture<TaskHandle> sent = new java.util.concurrent.CompletableFuture<>();
+        transaction.onCompletion(committed -> {
+            if (!Boolean.TRUE.equals(committed)) {
+                sent.completeExceptionally(new java.util.concurrent.CancellationException(
+                        "task '" + definition.name() + "' was not sent: the transaction rolled back"));
+                return;
+            }
+            try {
+                sent.complete(send(definition, List.of(args), options).get(0));
+            } catch (RuntimeException e) {
+                LOG.error("Task '{}' was not sent after its transaction committed: {}", definition.name(), e.getMessage());
+                sent.completeExceptionally(e);
+            }
+        });
+        return sent;
     }
 
     /**
@@ -180,6 +232,9 @@ public final class Tasks implements AutoCloseable {
             return true;
         }
         closed = true;
+        if (scheduler != null) {
+            scheduler.stop();
+        }
         long deadline = System.nanoTime() + timeout.toNanos();
         workers.forEach(WorkerPool::stopTaking);
         int unfinished = 0;
@@ -197,6 +252,9 @@ public final class Tasks implements AutoCloseable {
     /** Stops as a crashed node would, for tests of recovery: threads interrupted, nothing acknowledged. */
     void abort() {
         closed = true;
+        if (scheduler != null) {
+            scheduler.stop();
+        }
         workers.forEach(WorkerPool::abort);
         timer.shutdownNow();
         broker.close();
@@ -217,8 +275,49 @@ public final class Tasks implements AutoCloseable {
         private Duration offerTimeout = Duration.ofSeconds(1);
         private int deadLetterCapacity = 10_000;
         private Duration shutdownTimeout = Duration.ofSeconds(30);
+        private final List<PendingSchedule> schedules = new ArrayList<>();
+        private Duration scheduleTick = Duration.ofSeconds(1);
+
+        private record PendingSchedule(String name, Schedule schedule, String task, Object args) {
+        }
 
         private Builder() {
+        }
+
+        /**
+         * Adds a recurring task. Every worker node that registers the same schedule name takes part,
+         * and exactly one of them sends the task each period (needs a broker with {@code sendOnce}:
+         * both built-in brokers have it). Nodes built with {@code worker(false)} do not fire schedules.
+         *
+         * @param name 1 to 100 letters, digits or {@code _ . : -}; the same on every node
+         * @param schedule when it fires, such as {@code Schedule.every(Duration.ofMinutes(5))}
+         * @param task the name of a task registered on this builder
+         * @param args the arguments each run gets, of the task's argument type
+         * @return this builder
+         */
+        public Builder schedule(String name, Schedule schedule, String task, Object args) {
+            Objects.requireNonNull(name, "name");
+            if (!TaskOptions.NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException("schedule name must be 1 to 100 letters, digits or _ . : -, but was '"
+                        + name + "'");
+            }
+            if (schedules.stream().anyMatch(p -> p.name().equals(name))) {
+                throw new IllegalArgumentException("schedule name must be unique, but '" + name + "' is added twice");
+            }
+            schedules.add(new PendingSchedule(name, Objects.requireNonNull(schedule, "schedule"),
+                    Objects.requireNonNull(task, "task"), Objects.requireNonNull(args, "args")));
+            return this;
+        }
+
+        /**
+         * Sets how often this node checks whether a schedule is due (how late a period may fire).
+         *
+         * @param scheduleTick 10 ms to 1 minute; the default is 1 s
+         * @return this builder
+         */
+        public Builder scheduleTick(Duration scheduleTick) {
+            this.scheduleTick = Objects.requireNonNull(scheduleTick, "scheduleTick");
+            return this;
         }
 
         /**
@@ -428,6 +527,20 @@ public final class Tasks implements AutoCloseable {
             }
             definitions.clear();
             definitions.putAll(merged);
+            if (scheduleTick.compareTo(Duration.ofMillis(10)) < 0 || scheduleTick.compareTo(Duration.ofMinutes(1)) > 0) {
+                throw new IllegalArgumentException("scheduleTick must be between PT0.01S and PT1M, but was " + scheduleTick);
+            }
+            for (PendingSchedule p : schedules) {
+                Definition<?> d = definitions.get(p.task());
+                if (d == null) {
+                    throw new IllegalArgumentException("schedule '" + p.name() + "' names task '" + p.task()
+                            + "', which is not registered; registered: " + definitions.keySet());
+                }
+                if (!d.type().isInstance(p.args())) {
+                    throw new IllegalArgumentException("schedule '" + p.name() + "' gives task '" + p.task() + "' a "
+                            + p.args().getClass().getName() + ", but it takes " + d.type().getName());
+                }
+            }
             return new Tasks(this);
         }
 

@@ -95,4 +95,40 @@ class GuideExamplesTest {
         org.awaitility.Awaitility.await().until(() -> dead.size() == 1 && !dead.list(1).get(0).id().equals(letters.get(0).id()));
         tasks.close();
     }
+
+    @Test
+    void afterCommit() throws Exception {
+        Mailer mailer = new Mailer();
+        AfterCommitAndScheduleTest.Transaction transaction = new AfterCommitAndScheduleTest.Transaction();
+        Email email = new Email("ann@example.com", "Your order");
+        try (Tasks tasks = Tasks.builder().task("send-email", Email.class, mailer::send).build()) {
+            Task<Email> sendEmail = tasks.task("send-email", Email.class);
+            // snippet: after-commit
+            // inside the transaction that writes the order:
+            sendEmail.delayAfterCommit(transaction, email)
+                    .exceptionally(error -> null);   // rolled back (CancellationException), or the send failed
+            // end-snippet
+            transaction.end(true);
+            org.awaitility.Awaitility.await().until(() -> mailer.sent.contains(email));
+        }
+    }
+
+    @Test
+    void schedules() {
+        AtomicCounter counter = new AtomicCounter();
+        // snippet: schedules
+        Tasks tasks = Tasks.builder()
+                .task("refresh-counts", String.class, scope -> counter.refresh(scope))
+                .task("nightly-report", String.class, day -> counter.refresh(day))
+                .schedule("counts-every-5-min", Schedule.every(Duration.ofMinutes(5)), "refresh-counts", "all")
+                .schedule("report-at-3", Schedule.cron("0 3 * * *"), "nightly-report", "yesterday")
+                .build();
+        // end-snippet
+        tasks.close();
+    }
+
+    static final class AtomicCounter {
+        void refresh(String scope) {
+        }
+    }
 }

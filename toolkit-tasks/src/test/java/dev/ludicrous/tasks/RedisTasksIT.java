@@ -224,4 +224,37 @@ class RedisTasksIT {
         assertThat(ranAtRedisTime.get()).isGreaterThanOrEqualTo(sentAt + 700);
         assertThat(admin.zcard(prefix + ":delayed:default")).isZero();
     }
+
+    @Test
+    void aScheduleOnTwoNodesFiresOncePerPeriod() {
+        AtomicInteger runs = new AtomicInteger();
+        AtomicInteger sends = new AtomicInteger();
+        TaskListener countSends = new TaskListener() {
+            @Override
+            public void queued(String task, String queue) {
+                sends.incrementAndGet();
+            }
+        };
+        long period = 300;
+        java.util.function.Function<RedisClient, RedisBroker> broker = client -> RedisBroker.builder(client)
+                .keyPrefix(prefix).build();
+        java.util.function.UnaryOperator<Tasks.Builder> node = b -> b.listener(countSends).scheduleTick(Duration.ofMillis(10))
+                .task("refresh", String.class, s -> runs.incrementAndGet())
+                .schedule("refresh-counts", Schedule.every(Duration.ofMillis(period)), "refresh", "all");
+        Node first = startNode(broker, node);
+        Node second = startNode(broker, node);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> runs.get() >= 6);
+        first.tasks().close();
+        second.tasks().close();
+
+        List<Long> periods = new ArrayList<>();
+        for (String key : admin.keys(prefix + ":sched:refresh-counts:*")) {
+            periods.add(Long.parseLong(key.substring(key.lastIndexOf(':') + 1)));
+        }
+        // Both nodes tried every period; each period was claimed and sent exactly once.
+        assertThat(sends.get()).isEqualTo(periods.size()).isGreaterThanOrEqualTo(6);
+        assertThat(periods).allSatisfy(p -> assertThat(p % period).isZero());
+        assertThat(periods).doesNotHaveDuplicates();
+    }
 }

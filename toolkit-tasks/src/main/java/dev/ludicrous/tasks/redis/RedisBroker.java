@@ -126,6 +126,29 @@ public final class RedisBroker implements Broker {
     }
 
     @Override
+    public boolean sendOnce(TaskMessage message, String claim, Duration claimTtl) {
+        try {
+            Object sent = client.eval(RedisScripts.SEND_ONCE, List.of(keys.claim(claim), keys.stream(message.queue())),
+                    List.of(Long.toString(claimTtl.toMillis()), message.toWire()));
+            return ((Number) sent).longValue() == 1;
+        } catch (JedisException e) {
+            throw new TaskRejectedException("scheduled task '" + message.task() + "' was not sent: Redis could not be"
+                    + " reached: " + e.getMessage(), e);
+        }
+    }
+
+    /** Returns Redis {@code TIME}, so that every node's schedules follow one clock. */
+    @Override
+    public long currentTimeMillis() {
+        try {
+            List<?> time = (List<?>) client.eval("return redis.call('TIME')");
+            return Long.parseLong(text(time.get(0))) * 1000 + Long.parseLong(text(time.get(1))) / 1000;
+        } catch (JedisException e) {
+            throw new TaskRejectedException("Redis could not be reached for its TIME: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public synchronized Receiver receiver(String queue, int prefetch) {
         RedisReceiver receiver = new RedisReceiver(this, queue, prefetch);
         receivers.add(receiver);

@@ -16,6 +16,10 @@ record RedisKeys(String prefix) {
         return prefix + ":dead";
     }
 
+    String claim(String claim) {
+        return prefix + ":sched:" + claim;
+    }
+
     String idempotency(String key) {
         return prefix + ":idem:" + key;
     }

@@ -29,6 +29,13 @@ final class RedisScripts {
             + "else redis.call('XADD', KEYS[2], '*', 'm', ARGV[3]) end\n"
             + "return ARGV[1]\n";
 
+    /** KEYS: schedule claim key, stream. ARGV: claim TTL ms, wire message. Sends once per claim. */
+    static final String SEND_ONCE = "if redis.call('SET', KEYS[1], '1', 'NX', 'PX', ARGV[1]) then\n"
+            + "  redis.call('XADD', KEYS[2], '*', 'm', ARGV[2])\n"
+            + "  return 1\n"
+            + "end\n"
+            + "return 0\n";
+
     /** KEYS: idempotency key. ARGV: task id. Releases the key only if this task still holds it. */
     static final String RELEASE_KEY = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end\n"
             + "return 0\n";
