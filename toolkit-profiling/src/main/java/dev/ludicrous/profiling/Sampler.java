@@ -10,8 +10,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * one call tree per {@link Recording}.
  *
  * <p>All samplers of a JVM share one daemon thread, {@code ludicrous-profiler-sampler}. On each
- * tick it takes the stacks of every thread due for a sample in one batched
- * {@code ThreadMXBean.getThreadInfo} call, so one safepoint serves them all; the next tick of a
+ * tick it takes the stacks of only the threads due for a sample: on JDK 17 and 18 in one batched
+ * {@code ThreadMXBean.getThreadInfo} call, so one global safepoint serves them all; on JDK 19 and
+ * later with one {@code Thread.getStackTrace()} per thread, a handshake that pauses that thread
+ * alone (measured several times cheaper there, see docs/profiling.md). The next tick of a
  * recording comes after its interval plus or minus the jitter, so that sampling does not fall
  * into step with periodic work. When no recording is open the thread parks and costs nothing.
  * If the thread dies it is logged and replaced; requests never see the failure.

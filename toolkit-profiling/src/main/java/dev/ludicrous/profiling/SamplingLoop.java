@@ -18,7 +18,7 @@ final class SamplingLoop {
     private static final long RESTART_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final long MAX_PARK_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final long ERROR_LOG_PERIOD_NANOS = TimeUnit.MINUTES.toNanos(1);
-    private static final SamplingLoop SHARED = new SamplingLoop(StackSource.threadMxBean(), "ludicrous-profiler-sampler");
+    private static final SamplingLoop SHARED = new SamplingLoop(StackSource.forThisJvm(), "ludicrous-profiler-sampler");
 
     private final StackSource source;
     private final String threadName;
@@ -33,6 +33,7 @@ final class SamplingLoop {
     private volatile long lastDeath = Long.MIN_VALUE;
     private long lastErrorLog = Long.MIN_VALUE;
     private Recording[] due = new Recording[16];
+    private Thread[] threads = new Thread[16];
     private long[] ids = new long[16];
 
     SamplingLoop(StackSource source, String threadName) {
@@ -155,20 +156,23 @@ final class SamplingLoop {
             }
             if (count == due.length) {
                 due = java.util.Arrays.copyOf(due, count * 2);
+                threads = java.util.Arrays.copyOf(threads, count * 2);
                 ids = java.util.Arrays.copyOf(ids, count * 2);
             }
             due[count] = recording;
+            threads[count] = recording.thread;
             ids[count] = recording.threadId;
             maxDepth = Math.max(maxDepth, recording.sampler.maxDepth + 1);
             count++;
         }
         if (count > 0) {
-            StackTraceElement[][] stacks = source.stacks(ids, count, maxDepth);
+            StackTraceElement[][] stacks = source.stacks(threads, ids, count, maxDepth);
             long after = System.nanoTime();
             ThreadLocalRandom random = ThreadLocalRandom.current();
             for (int i = 0; i < count; i++) {
                 Recording recording = due[i];
                 due[i] = null;
+                threads[i] = null;
                 if (recording.fold(stacks[i])) {
                     long next = after + recording.sampler.nextDelay(recording.intervalNanos, random.nextDouble());
                     recording.nextDue = next;

@@ -113,10 +113,10 @@ class SamplerTest {
     @Test
     void oneBatchedCallPerTickSamplesOnlyTheRecordedThreads() throws Exception {
         List<long[]> calls = new ArrayList<>();
-        StackSource real = StackSource.threadMxBean();
-        SamplingLoop loop = new SamplingLoop((ids, count, depth) -> {
+        StackSource real = StackSource.batched();
+        SamplingLoop loop = new SamplingLoop((threads, ids, count, depth) -> {
             calls.add(java.util.Arrays.copyOf(ids, count));
-            return real.stacks(ids, count, depth);
+            return real.stacks(threads, ids, count, depth);
         }, "test-sampler", false);
         Sampler sampler = Sampler.builder().loop(loop).build();
         try (BusyThread a = new BusyThread(); BusyThread b = new BusyThread(); BusyThread unprofiled = new BusyThread()) {
@@ -136,14 +136,28 @@ class SamplerTest {
     }
 
     @Test
+    void bothStackSourcesSampleOnlyTheGivenThreadsInnermostFirst() throws Exception {
+        try (BusyThread busy = new BusyThread(3)) {
+            Thread[] threads = {busy.thread()};
+            long[] ids = {busy.thread().getId()};
+            for (StackSource source : List.of(StackSource.batched(), StackSource.perThread(), StackSource.forThisJvm())) {
+                StackTraceElement[][] stacks = source.stacks(threads, ids, 1, 64);
+                assertThat(stacks).hasDimensions(1, stacks[0].length);
+                assertThat(stacks[0]).extracting(StackTraceElement::getMethodName).contains("recurse");
+                assertThat(stacks[0][stacks[0].length - 1].getMethodName()).isEqualTo("run");
+            }
+        }
+    }
+
+    @Test
     void deadSamplerThreadIsLoggedAndReplaced() throws Exception {
         AtomicBoolean failed = new AtomicBoolean();
-        StackSource real = StackSource.threadMxBean();
-        SamplingLoop loop = new SamplingLoop((ids, count, depth) -> {
+        StackSource real = StackSource.batched();
+        SamplingLoop loop = new SamplingLoop((threads, ids, count, depth) -> {
             if (failed.compareAndSet(false, true)) {
                 throw new StackOverflowError("injected");
             }
-            return real.stacks(ids, count, depth);
+            return real.stacks(threads, ids, count, depth);
         }, "test-sampler-restart");
         Sampler sampler = Sampler.builder().interval(Duration.ofMillis(1)).loop(loop).build();
         try (BusyThread busy = new BusyThread()) {

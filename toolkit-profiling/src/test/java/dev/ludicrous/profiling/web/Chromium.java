@@ -57,20 +57,26 @@ final class Chromium {
     }
 
     Result dumpDom(Path page) throws Exception {
-        return run(page, "--dump-dom");
+        return dumpDom(page, "");
+    }
+
+    /** Opens {@code page} with a URL fragment, such as {@code #q=burn}. */
+    Result dumpDom(Path page, String fragment) throws Exception {
+        return run(page.toUri() + fragment, "--dump-dom");
     }
 
     Result screenshot(Path page, Path png) throws Exception {
-        return run(page, "--screenshot=" + png.toAbsolutePath(), "--window-size=1400,900", "--hide-scrollbars");
+        return run(page.toUri().toString(), "--screenshot=" + png.toAbsolutePath(), "--window-size=1400,900",
+                "--hide-scrollbars");
     }
 
-    private Result run(Path page, String... action) throws Exception {
+    private Result run(String url, String... action) throws Exception {
         List<String> command = new ArrayList<>(List.of(executable.toString(), "--headless", "--no-sandbox",
                 "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-extensions",
                 "--user-data-dir=" + profileDir.toAbsolutePath(), "--enable-logging=stderr", "--v=0",
                 "--virtual-time-budget=5000"));
         command.addAll(List.of(action));
-        command.add(page.toUri().toString());
+        command.add(url);
         Path out = Files.createTempFile(profileDir, "out", ".txt");
         Path err = Files.createTempFile(profileDir, "err", ".txt");
         Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();

@@ -71,7 +71,10 @@ class ProfilingIT {
         }
         assertThat(allLines).isEqualTo(root.total());
         assertThat(share(burnLines, allLines)).isGreaterThan(0.5);
-        assertThat(collapsed).doesNotContain("org.eclipse.jetty", "dev.ludicrous.profiling");
+        // Folded: each stack starts at the application's code (the container's and the profiler's
+        // frames below it are gone); only a call the application makes into the container stays.
+        assertThat(collapsed.split("\n")).allSatisfy(line -> assertThat(line).startsWith("example.shop.BurnServlet.doGet"));
+        assertThat(collapsed).doesNotContain("dev.ludicrous.profiling");
 
         JsonNode speedscope = JSON.readTree(server.get("/_profiler/" + profile.id() + ".json", "Authorization", auth).body());
         JsonNode frames = speedscope.at("/shared/frames");
@@ -107,6 +110,22 @@ class ProfilingIT {
         assertThat(opened.dom()).contains("data-status=\"ok\"");
         assertThat(opened.dom()).containsPattern("<text[^>]*>[^<]*burnCpu</text>");
         assertThat(opened.log()).doesNotContain("Refused to", "Uncaught");
+
+        Chromium.Result searched = chromium.dumpDom(page, "#q=burncpu");
+        Matcher matched = Pattern.compile("Matched: ([0-9.]+)% of samples").matcher(searched.dom());
+        assertThat(matched.find()).isTrue();
+        assertThat(Double.parseDouble(matched.group(1))).isGreaterThan(50);
+        assertThat(searched.dom()).contains("fill=\"rgb(225,60,225)\"");
+
+        Chromium.Result zoomed = chromium.dumpDom(page, "#zoom=" + BURN);
+        double svgWidth = Double.parseDouble(zoomed.dom().replaceAll("(?s).*<svg id=\"flame\"[^>]*? width=\"([0-9.]+)\".*", "$1"));
+        Matcher burnRect = Pattern.compile("<title>" + Pattern.quote(BURN) + " \\([^<]*</title><rect x=\"([0-9.]+)\" y=\"[0-9.]+\" width=\"([0-9.]+)\"")
+                .matcher(zoomed.dom());
+        assertThat(burnRect.find()).as("burnCpu drawn after zooming").isTrue();
+        assertThat(Double.parseDouble(burnRect.group(1))).isZero();
+        assertThat(Double.parseDouble(burnRect.group(2))).isCloseTo(svgWidth, org.assertj.core.data.Offset.offset(1.0));
+        assertThat(zoomed.log()).doesNotContain("Refused to", "Uncaught");
+
         chromium.screenshot(page, dir.resolve("burn.png"));
         assertThat(dir.resolve("burn.png")).isNotEmptyFile();
     }
