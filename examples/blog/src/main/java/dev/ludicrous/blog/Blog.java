@@ -35,6 +35,7 @@ public final class Blog implements AutoCloseable {
     private QueryInspection queries;
     private HomeServlet home;
     private BackgroundTasks tasks;
+    private Profiling profiling;
     private Server server;
     private Seeder.Counts seeded;
 
@@ -79,7 +80,8 @@ public final class Blog implements AutoCloseable {
         }
         Caching caching = keep(new Caching(config, redis, json));
         tasks = keep(new BackgroundTasks(config, redis, service, popular));
-        Profiling profiling = keep(new Profiling(config));
+        DevAccessFilter devAccess = new DevAccessFilter(config);
+        profiling = keep(new Profiling(config, devAccess::allowed));
         Pages pages = new Pages(new Templates());
         Csrf csrf = new Csrf(config.secret);
         CommentListener afterComment = (postId, commentId) -> {
@@ -104,7 +106,7 @@ public final class Blog implements AutoCloseable {
         context.addServlet(new ServletHolder("author", new AuthorServlet(service, pages)), "/authors/*");
         context.addServlet(new ServletHolder("tag", new TagServlet(service, pages)), "/tags/*");
         context.addServlet(new ServletHolder("api", new ApiServlet(service, caching, json)), "/api/posts/*");
-        context.addFilter(new FilterHolder(new DevAccessFilter(config)), "/_ludicrous/*", EnumSet.of(DispatcherType.REQUEST));
+        context.addFilter(new FilterHolder(devAccess), "/_ludicrous/*", EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder("dev", new DevServlet(pages, database.sessionFactory(), devTools(), recent, caching, tasks)),
                 "/_ludicrous/*");
 
@@ -132,7 +134,8 @@ public final class Blog implements AutoCloseable {
         return List.of(
                 Map.of("path", "/naive", "what", "the homepage the naive way: 1 + 3N queries, logged as repeated"),
                 Map.of("path", "/optimized", "what", "fetch join + 2 IN queries: 3 queries whatever N"),
-                Map.of("path", "/cached", "what", "the optimized page from the cache: 0 queries on a hit"));
+                Map.of("path", "/cached", "what", "the optimized page from the cache: 0 queries on a hit"),
+                Map.of("path", Profiling.VIEWER + "/", "what", "flame graphs of profiled requests (trigger header or slow)"));
     }
 
     private <T extends AutoCloseable> T keep(T resource) {
@@ -154,6 +157,11 @@ public final class Blog implements AutoCloseable {
     /** What the seeder created when this blog started (zeros when the database already held posts). */
     Seeder.Counts seeded() {
         return seeded;
+    }
+
+    /** The profiler's trigger secret, when the trigger mode is on. */
+    java.util.Optional<String> profilerTrigger() {
+        return profiling.trigger();
     }
 
     /** Whether every task this node queued has finished. */

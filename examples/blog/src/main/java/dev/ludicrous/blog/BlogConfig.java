@@ -41,6 +41,8 @@ public final class BlogConfig {
     final Optional<URI> webhookUrl;
     final boolean taskWorker;
     final Optional<String> devToken;
+    final Optional<String> profilerSecret;
+    final int profilerSlowMillis;
     final byte[] secret;
 
     private BlogConfig(Settings s) {
@@ -86,6 +88,12 @@ public final class BlogConfig {
         if (devToken.isPresent() && devToken.get().length() < 16) {
             throw s.invalid("dev.token", "must be at least 16 characters", "(" + devToken.get().length() + " characters)");
         }
+        profilerSecret = s.optional("profiler.secret");
+        if (profilerSecret.isPresent() && profilerSecret.get().length() < 16) {
+            throw s.invalid("profiler.secret", "must be at least 16 characters",
+                    "(" + profilerSecret.get().length() + " characters)");
+        }
+        profilerSlowMillis = s.integer("profiler.slow-ms", 250, 1, 600_000);
         secret = s.optional("secret").map(v -> {
             if (v.length() < 32) {
                 throw s.invalid("secret", "must be at least 32 characters", "(" + v.length() + " characters)");

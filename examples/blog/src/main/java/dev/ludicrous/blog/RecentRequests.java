@@ -41,7 +41,7 @@ final class RecentRequests extends HttpFilter {
                         request.getAttribute(QueryInspectorFilter.COUNT_ATTRIBUTE) instanceof Long count ? count : null,
                         request.getAttribute(QueryInspectorFilter.TIME_ATTRIBUTE) instanceof Duration time
                                 ? millis(time.toNanos()) : null,
-                        Profiling.profileLink(request)));
+                        Profiling.profileLink(response)));
             }
         }
     }
