@@ -128,7 +128,10 @@ final class WorkerPool {
             return;
         }
         listeners.failed(message.task(), runTime, error);
-        if (message.attempt() < message.maxRetries()) {
+        if (error instanceof PermanentTaskFailure) {
+            dead(message, TaskStatus.FAILED, "handler failed permanently on attempt " + (message.attempt() + 1),
+                    describe(error));
+        } else if (message.attempt() < message.maxRetries()) {
             long wait = Backoff.millis(message);
             receiver.retry(message, message.nextAttempt(System.currentTimeMillis() + wait));
             update(message, TaskStatus.RETRYING);

@@ -2,6 +2,8 @@ package dev.ludicrous.tasks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ludicrous.tasks.http.HttpCallbackRequest;
+import dev.ludicrous.tasks.http.HttpCallbackTask;
 import dev.ludicrous.testsupport.DocSnippets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -124,6 +126,29 @@ class GuideExamplesTest {
                 .schedule("report-at-3", Schedule.cron("0 3 * * *"), "nightly-report", "yesterday")
                 .build();
         // end-snippet
+        tasks.close();
+    }
+
+    @Test
+    void httpCallback() throws Exception {
+        String webhookUrl = "http://127.0.0.1:1/hook";
+        // snippet: http-callback
+        HttpCallbackTask callback = HttpCallbackTask.builder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .requestTimeout(Duration.ofSeconds(30))
+                .maxResponseBytes(1024 * 1024)
+                .allowHosts("billing.internal")          // private targets must be named
+                .build();
+        Tasks tasks = Tasks.builder()
+                .task("http-callback", HttpCallbackRequest.class, callback)
+                .build();
+
+        tasks.task("http-callback", HttpCallbackRequest.class)
+                .delay(HttpCallbackRequest.postJson(webhookUrl, "{\"order\":42}"));
+        // end-snippet
+        org.awaitility.Awaitility.await().until(() -> tasks.deadLetters().size() == 1);
+        assertThat(tasks.deadLetters().list(1).get(0).error())
+                .contains("refused to call 127.0.0.1: it resolves to 127.0.0.1, a loopback address");
         tasks.close();
     }
 
