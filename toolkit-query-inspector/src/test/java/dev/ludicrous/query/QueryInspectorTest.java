@@ -91,6 +91,26 @@ class QueryInspectorTest {
     }
 
     @Test
+    void slowSelectsAreExplainedOffThreadAndWritesNever() throws SQLException {
+        QueryInspector inspector = QueryInspector.builder()
+                .explainSlowerThan(java.time.Duration.ofNanos(1), java.time.Duration.ofMinutes(1), raw)
+                .build();
+        DataSource dataSource = inspector.wrap(raw);
+
+        try (QueryScope scope = inspector.open("slow")) {
+            authorName(dataSource, 2);
+            execute(dataSource, "update post set title = 'y' where id = 2");
+
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> scope.report().statements().get(0).plan() != null);
+            QueryReport report = scope.report();
+            assertThat(report.statements().get(0).plan()).containsIgnoringCase("PRIMARY_KEY");
+            assertThat(report.statements().get(1).plan()).isNull();
+            assertThat(report.count()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void statementsOutsideAnyScopeAreNotRecorded() throws SQLException {
         QueryInspector inspector = QueryInspector.builder().build();
         DataSource dataSource = inspector.wrap(raw);
