@@ -110,9 +110,14 @@ public final class CacheManager implements AutoCloseable {
         checkCacheName(name);
         Objects.requireNonNull(codec, "codec must not be null");
         CodecIds.check(codec.id());
-        Store<?> store = stores.computeIfAbsent(name, n -> new Store<>(n, codec,
-                settings.ttls.getOrDefault(n, settings.defaultTtl), settings.localMaximumSize,
-                settings.boundedByBytes ? settings.localMaximumBytes : 0, settings.recordStats));
+        Store<?> store = stores.computeIfAbsent(name, n -> {
+            Duration ttl = settings.ttls.getOrDefault(n, settings.defaultTtl);
+            Duration window = settings.staleWindows.getOrDefault(n, Duration.ZERO);
+            Store.Refresh refresh = new Store.Refresh(settings.ticker, ttl.toNanos(), window.toNanos(),
+                    settings.betas.getOrDefault(n, 0.0), settings.refreshExecutor);
+            return new Store<>(n, codec, ttl, settings.localMaximumSize,
+                    settings.boundedByBytes ? settings.localMaximumBytes : 0, settings.recordStats, refresh);
+        });
         if (!store.codec.id().equals(codec.id())) {
             throw new IllegalArgumentException("cache '" + name + "' already uses codec '" + store.codec.id()
                     + "', so it cannot be used with codec '" + codec.id() + "'");
@@ -231,8 +236,61 @@ public final class CacheManager implements AutoCloseable {
         private Duration maximumBackoff = Duration.ofSeconds(30);
         private long maximumNamespaces = 100_000;
         private boolean recordStats;
+        private Map<String, Duration> staleWindows = new LinkedHashMap<>();
+        private Map<String, Double> betas = new LinkedHashMap<>();
+        private java.util.concurrent.Executor refreshExecutor = java.util.concurrent.ForkJoinPool.commonPool();
+        private com.github.benmanes.caffeine.cache.Ticker ticker = com.github.benmanes.caffeine.cache.Ticker.systemTicker();
 
         private Builder() {
+        }
+
+        /**
+         * Lets the cache called {@code name} serve an entry for up to {@code window} past its TTL
+         * while one background load (on {@link #refreshExecutor}) replaces it, so that readers of a
+         * hot key never wait for its loader. Applies to the local tier and to TTL expiry only: a
+         * bumped entry is never served. Only {@link Cache#get} refreshes (it has the loader).
+         *
+         * @param name a cache name
+         * @param window how long past the TTL a value may be served, positive
+         * @return this builder
+         */
+        public Builder staleWhileRevalidate(String name, Duration window) {
+            checkCacheName(name);
+            staleWindows.put(name, window);
+            return this;
+        }
+
+        /**
+         * Lets the cache called {@code name} refresh an entry in the background a little before its
+         * TTL ends, with a probability that grows as the end nears and with how long its loader
+         * took (XFetch), so that a hot key's expiry does not send every reader to the loader at once.
+         *
+         * @param name a cache name
+         * @param beta how eager: 1.0 is the usual choice; larger refreshes earlier; positive and finite
+         * @return this builder
+         */
+        public Builder earlyRefresh(String name, double beta) {
+            checkCacheName(name);
+            betas.put(name, beta);
+            return this;
+        }
+
+        /**
+         * Sets where background refreshes run (default: the common fork-join pool, as Caffeine's
+         * refreshes). Give a dedicated executor when loaders block on I/O.
+         *
+         * @param executor the executor, not {@code null}
+         * @return this builder
+         */
+        public Builder refreshExecutor(java.util.concurrent.Executor executor) {
+            this.refreshExecutor = executor;
+            return this;
+        }
+
+        // For tests: the clock of TTLs and refreshes.
+        Builder ticker(com.github.benmanes.caffeine.cache.Ticker ticker) {
+            this.ticker = ticker;
+            return this;
         }
 
         /**
@@ -390,6 +448,15 @@ public final class CacheManager implements AutoCloseable {
                 throw new IllegalArgumentException("circuitBreakerBackoff maximum must not be shorter than the initial "
                         + initialBackoff + ", but was " + maximumBackoff);
             }
+            staleWindows.forEach((name, window) -> checkPositive("staleWhileRevalidate window of cache '" + name + "'",
+                    window));
+            betas.forEach((name, beta) -> {
+                if (!(beta > 0) || beta.isInfinite()) {
+                    throw new IllegalArgumentException("earlyRefresh beta of cache '" + name
+                            + "' must be positive and finite, but was " + beta);
+                }
+            });
+            Objects.requireNonNull(refreshExecutor, "refreshExecutor must not be null");
             if (maximumNamespaces < 1) {
                 throw new IllegalArgumentException("maximumNamespaces must be at least 1, but was " + maximumNamespaces);
             }
@@ -416,6 +483,10 @@ public final class CacheManager implements AutoCloseable {
             copy.maximumBackoff = maximumBackoff;
             copy.maximumNamespaces = maximumNamespaces;
             copy.recordStats = recordStats;
+            copy.staleWindows = Map.copyOf(staleWindows);
+            copy.betas = Map.copyOf(betas);
+            copy.refreshExecutor = refreshExecutor;
+            copy.ticker = ticker;
             return copy;
         }
     }

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -50,6 +52,9 @@ final class DefaultCache<V> implements Cache<V> {
         if (entry != null && fresh(entry)) {
             if (store.countHits) {
                 store.counters.localHits.increment();
+            }
+            if (store.refresh.timed()) {
+                refreshIfDue(key, entry, loader);
             }
             return cast(entry.value());
         }
@@ -147,7 +152,7 @@ final class DefaultCache<V> implements Cache<V> {
                 continue;
             }
             long[] versions = captured == null ? LocalEntry.NO_VERSIONS : captured;
-            store.local.put(key, new LocalEntry(value, namespaces, versions, bytes.length));
+            store.local.put(key, store.entry(value, namespaces, versions, bytes.length, 0));
             if (remoteUsable && captured != null) {
                 remoteKeys.add(engine.valueKey(store.name, key));
                 remoteValues.add(Envelope.write(store.codec.id(), namespaces, versions, bytes));
@@ -164,45 +169,95 @@ final class DefaultCache<V> implements Cache<V> {
 
     private V readThrough(String key, Supplier<? extends V> loader) {
         if (engine.remote == null) {
-            long[] captured = engine.localVersions.capture(namespaces);
-            V value = loads.one(key, loader);
-            byte[] bytes = encodeOrLog(key, value);
-            if (bytes != null) {
-                store.local.put(key, new LocalEntry(value, namespaces, captured, bytes.length));
-            }
-            return value;
+            return loadAndStore(key, loader, engine.localVersions.capture(namespaces), false);
         }
         Remote read = readRemote(List.of(key));
         if (read != null && read.found.containsKey(key)) {
             return read.found.get(key);
         }
-        long[] captured = read == null ? null : read.capturedOrNull();
-        V value = loads.one(key, loader);
         if (read == null) {
             // Redis is down: an unversioned value may live in the local tier; a versioned one cannot,
             // since no node can tell this one about bumps.
-            if (namespaces.length == 0) {
-                byte[] bytes = encodeOrLog(key, value);
-                if (bytes != null) {
-                    store.local.put(key, new LocalEntry(value, namespaces, LocalEntry.NO_VERSIONS, bytes.length));
-                }
-            }
+            return loadAndStore(key, loader, namespaces.length == 0 ? LocalEntry.NO_VERSIONS : null, false);
+        }
+        return loadAndStore(key, loader, read.capturedOrNull(), read.capturedOrNull() != null);
+    }
+
+    /**
+     * Runs the loader and stores its value with the versions captured before it ran; with
+     * {@code captured} null (versions unknown) a versioned value is returned but not stored.
+     */
+    private V loadAndStore(String key, Supplier<? extends V> loader, long[] captured, boolean writeRemote) {
+        Store.Refresh refresh = store.refresh;
+        long start = refresh.timed() ? refresh.ticker().read() : 0;
+        V value = loads.one(key, loader);
+        long cost = refresh.timed() ? refresh.ticker().read() - start : 0;
+        if (captured == null && namespaces.length > 0) {
             return value;
         }
-        if (captured != null) {
-            byte[] bytes = encodeOrLog(key, value);
-            if (bytes != null) {
-                store.local.put(key, new LocalEntry(value, namespaces, captured, bytes.length));
-                try {
-                    engine.remote.set(List.of(engine.valueKey(store.name, key)),
-                            List.of(Envelope.write(store.codec.id(), namespaces, captured, bytes)), store.ttlMillis,
-                            List.of());
-                } catch (RemoteTier.Unavailable e) {
-                    // Served from the local tier until Redis is back.
-                }
+        long[] versions = captured == null ? LocalEntry.NO_VERSIONS : captured;
+        byte[] bytes = encodeOrLog(key, value);
+        if (bytes == null) {
+            return value;
+        }
+        store.local.put(key, store.entry(value, namespaces, versions, bytes.length, cost));
+        if (writeRemote) {
+            try {
+                engine.remote.set(List.of(engine.valueKey(store.name, key)),
+                        List.of(Envelope.write(store.codec.id(), namespaces, versions, bytes)), store.ttlMillis, List.of());
+            } catch (RemoteTier.Unavailable e) {
+                // Served from the local tier until Redis is back.
             }
         }
         return value;
+    }
+
+    /**
+     * Starts a background refresh when the entry's TTL has passed (stale-while-revalidate) or, by
+     * chance growing as the TTL nears and with the loader's cost, a little before (XFetch:
+     * Vattani, Chierichetti and Lowenstein, "Optimal probabilistic cache stampede prevention").
+     */
+    private void refreshIfDue(String key, LocalEntry entry, Supplier<? extends V> loader) {
+        Store.Refresh refresh = store.refresh;
+        long now = refresh.ticker().read();
+        boolean due = now - entry.freshUntil() >= 0;
+        if (!due && refresh.beta() > 0 && entry.loadCost() > 0) {
+            double random = ThreadLocalRandom.current().nextDouble();
+            due = now - entry.loadCost() * refresh.beta() * Math.log(random) >= entry.freshUntil();
+        }
+        if (!due || store.refreshing.putIfAbsent(key, Boolean.TRUE) != null) {
+            return;
+        }
+        try {
+            refresh.executor().execute(() -> {
+                try {
+                    refreshNow(key, loader);
+                } catch (RuntimeException | Error e) {
+                    LOG.warn("Refreshing key '{}' in cache '{}' failed ({}); the current value is served until it expires",
+                            key, store.name, e.toString());
+                } finally {
+                    store.refreshing.remove(key);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            store.refreshing.remove(key);
+        }
+    }
+
+    private void refreshNow(String key, Supplier<? extends V> loader) {
+        if (engine.remote == null) {
+            loadAndStore(key, loader, engine.localVersions.capture(namespaces), false);
+        } else if (namespaces.length == 0) {
+            loadAndStore(key, loader, LocalEntry.NO_VERSIONS, true);
+        } else {
+            long[] captured;
+            try {
+                captured = engine.remote.capture(engine.counterKeys(namespaces));
+            } catch (RemoteTier.Unavailable e) {
+                return;
+            }
+            loadAndStore(key, loader, captured, true);
+        }
     }
 
     /**
@@ -244,7 +299,7 @@ final class DefaultCache<V> implements Cache<V> {
             if (value != null) {
                 store.counters.remoteHits.increment();
                 found.put(keys.get(i), value);
-                store.local.put(keys.get(i), new LocalEntry(value, namespaces, current, bytes.length));
+                store.local.put(keys.get(i), store.entry(value, namespaces, current, bytes.length, 0));
             } else {
                 store.counters.remoteMisses.increment();
             }
@@ -299,7 +354,7 @@ final class DefaultCache<V> implements Cache<V> {
         Objects.requireNonNull(value, "value must not be null");
         byte[] bytes = Values.encode(store, key, value, engine.maxValueBytes);
         if (engine.remote == null) {
-            store.local.put(key, new LocalEntry(value, namespaces, engine.localVersions.capture(namespaces), bytes.length));
+            store.local.put(key, store.entry(value, namespaces, engine.localVersions.capture(namespaces), bytes.length, 0));
             return;
         }
         try {
@@ -308,11 +363,11 @@ final class DefaultCache<V> implements Cache<V> {
             engine.remote.set(List.of(engine.valueKey(store.name, key)),
                     List.of(Envelope.write(store.codec.id(), namespaces, versions, bytes)), store.ttlMillis,
                     List.of(Invalidations.keyMessage(engine.nodeId, store.name, key)));
-            store.local.put(key, new LocalEntry(value, namespaces, versions, bytes.length));
+            store.local.put(key, store.entry(value, namespaces, versions, bytes.length, 0));
         } catch (RemoteTier.Unavailable e) {
             engine.deleteLater(store.name, key);
             if (namespaces.length == 0) {
-                store.local.put(key, new LocalEntry(value, namespaces, LocalEntry.NO_VERSIONS, bytes.length));
+                store.local.put(key, store.entry(value, namespaces, LocalEntry.NO_VERSIONS, bytes.length, 0));
             } else {
                 store.local.invalidate(key);
             }

@@ -3,8 +3,10 @@ package dev.ludicrous.cache;
 /**
  * A value in the local tier, with the namespaces it depends on and the versions they had when
  * its loader started. {@code weight} is the encoded size in bytes, for a byte-bounded local tier.
+ * For caches that refresh ahead, {@code freshUntil} is when its TTL ends (ticker time) and
+ * {@code loadCost} how long its loader ran, both 0 otherwise.
  */
-record LocalEntry(Object value, String[] namespaces, long[] versions, int weight) {
+record LocalEntry(Object value, String[] namespaces, long[] versions, int weight, long freshUntil, long loadCost) {
     static final String[] NO_NAMESPACES = new String[0];
     static final long[] NO_VERSIONS = new long[0];
 }

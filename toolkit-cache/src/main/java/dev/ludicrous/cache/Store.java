@@ -2,9 +2,11 @@ package dev.ludicrous.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The state one named cache shares between all its views: local tier, loads in flight, counters. */
@@ -20,13 +22,28 @@ final class Store<V> {
     // A local hit costs about as much as one counter increment: counted only when asked for.
     final boolean countHits;
 
-    Store(String name, Codec<V> codec, Duration ttl, long maximumEntries, long maximumBytes, boolean countHits) {
+    final Refresh refresh;
+    // Keys being refreshed in the background now: bounded by the executor's throughput.
+    final ConcurrentHashMap<String, Boolean> refreshing = new ConcurrentHashMap<>();
+
+    /** How a cache refreshes ahead of its TTL; {@code timed} is false when it does not. */
+    record Refresh(Ticker ticker, long ttlNanos, long staleWindowNanos, double beta, Executor executor) {
+        boolean timed() {
+            return staleWindowNanos > 0 || beta > 0;
+        }
+    }
+
+    Store(String name, Codec<V> codec, Duration ttl, long maximumEntries, long maximumBytes, boolean countHits,
+            Refresh refresh) {
         this.name = name;
         this.countHits = countHits;
         this.codec = codec;
         this.ttlMillis = ttl.toMillis();
+        this.refresh = refresh;
         Caffeine<String, LocalEntry> builder = Caffeine.newBuilder()
-                .expireAfterWrite(ttl)
+                .ticker(refresh.ticker())
+                // Past its TTL, an entry stays for the stale window, served while it is refreshed.
+                .expireAfterWrite(ttl.plusNanos(refresh.staleWindowNanos()))
                 .removalListener((String key, LocalEntry entry, com.github.benmanes.caffeine.cache.RemovalCause cause) -> {
                     if (cause.wasEvicted()) {
                         counters.evictions.increment();
@@ -38,5 +55,12 @@ final class Store<V> {
             builder.maximumSize(maximumEntries);
         }
         this.local = builder.build();
+    }
+
+    LocalEntry entry(Object value, String[] namespaces, long[] versions, int weight, long loadCost) {
+        if (!refresh.timed()) {
+            return new LocalEntry(value, namespaces, versions, weight, 0, 0);
+        }
+        return new LocalEntry(value, namespaces, versions, weight, refresh.ticker().read() + refresh.ttlNanos(), loadCost);
     }
 }

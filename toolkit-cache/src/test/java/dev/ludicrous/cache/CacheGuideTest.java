@@ -97,6 +97,24 @@ class CacheGuideTest {
         assertThat(hitRatio).isEqualTo(0.5);
     }
 
+    @Test
+    void refreshAheadSettingsBuild() {
+        java.util.concurrent.ExecutorService refreshPool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            // snippet: refresh-ahead
+            CacheManager manager = CacheManager.builder()
+                    .cache("homepage", Duration.ofMinutes(1))
+                    .staleWhileRevalidate("homepage", Duration.ofMinutes(5))
+                    .earlyRefresh("homepage", 1.0)
+                    .refreshExecutor(refreshPool)
+                    .build();
+            // end-snippet
+            assertThat(manager.cache("homepage", Codec.string()).get("/", () -> render("/"))).isEqualTo("<h1>/</h1>");
+        } finally {
+            refreshPool.shutdown();
+        }
+    }
+
     private String render(String path) {
         renders.incrementAndGet();
         return "<h1>" + path + "</h1>";

@@ -142,6 +142,20 @@ class RedisCacheIT {
     }
 
     @Test
+    void backgroundRefreshWritesTheNewValueToRedisForOtherNodes() {
+        java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();
+        try (CacheManager refreshing = redis.manager(redis.client((String) null)).ticker(now::get)
+                .refreshExecutor(Runnable::run).cache("pages", Duration.ofMinutes(1))
+                .staleWhileRevalidate("pages", Duration.ofMinutes(5)).build()) {
+            Cache<String> pages = refreshing.cache("pages", Codec.string()).dependingOn("post");
+            pages.get("/", () -> "v1");
+            now.addAndGet(Duration.ofSeconds(61).toNanos());
+            assertThat(pages.get("/", () -> "v2")).isEqualTo("v1");
+            assertThat(nodeB.cache("pages", Codec.string()).dependingOn("post").get("/", () -> "never")).isEqualTo("v2");
+        }
+    }
+
+    @Test
     void lostSubscriptionMakesVersionedLocalEntriesStaleUntilItIsBack() {
         String name = "ludicrous-it-" + redis.prefix.replace(":", "");
         try (CacheManager node = redis.manager(redis.client(name))
