@@ -10,8 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Bumps the namespaces of entities that a committed transaction inserted, updated or deleted:
- * the type ({@code Post}, the JPA entity name) and the object ({@code Post:42}). Nothing is bumped
+ * Bumps the namespaces of entities that a committed transaction inserted, updated or deleted, or
+ * whose collections it changed: the type ({@code Post}, the JPA entity name) and the object
+ * ({@code Post:42}). Nothing is bumped
  * before the commit, nor on rollback. Hibernate finds this class through
  * {@code META-INF/services}; it acts when the session factory's properties hold a
  * {@link CacheManager} under {@link #MANAGER_PROPERTY}, and does nothing otherwise.
@@ -52,5 +53,9 @@ public final class CacheInvalidationIntegrator implements org.hibernate.integrat
         registry.appendListeners(EventType.POST_COMMIT_INSERT, listener);
         registry.appendListeners(EventType.POST_COMMIT_UPDATE, listener);
         registry.appendListeners(EventType.POST_COMMIT_DELETE, listener);
+        BumpOwnerAfterCommit owners = new BumpOwnerAfterCommit(manager);
+        registry.appendListeners(EventType.POST_COLLECTION_RECREATE, owners);
+        registry.appendListeners(EventType.POST_COLLECTION_UPDATE, owners);
+        registry.appendListeners(EventType.POST_COLLECTION_REMOVE, owners);
     }
 }

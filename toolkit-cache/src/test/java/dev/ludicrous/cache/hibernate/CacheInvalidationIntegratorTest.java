@@ -94,6 +94,27 @@ class CacheInvalidationIntegratorTest {
     }
 
     @Test
+    void changedCollectionBumpsItsOwnerAfterCommitOnly() {
+        long id = sessions.fromTransaction(session -> {
+            Post post = new Post("hello");
+            session.persist(post);
+            return post.id;
+        });
+        String page = postPage(id);
+
+        try (Session session = sessions.openSession()) {
+            session.beginTransaction();
+            session.find(Post.class, id).tags.add("rolled-back");
+            session.flush();
+            session.getTransaction().rollback();
+        }
+        assertThat(postPage(id)).isEqualTo(page);
+
+        sessions.inTransaction(session -> session.find(Post.class, id).tags.add("java"));
+        assertThat(postPage(id)).isNotEqualTo(page);
+    }
+
+    @Test
     void cachedQueryRefreshesWhenAnEntityOfItsTypeChanges() {
         Cache<String> queries = manager.cache("queries", Codec.string());
         AtomicInteger runs = new AtomicInteger();

@@ -1,5 +1,6 @@
 package dev.ludicrous.cache.hibernate;
 
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
@@ -11,6 +12,9 @@ public class Post {
     Long id;
 
     String title;
+
+    @ElementCollection
+    java.util.Set<String> tags = new java.util.HashSet<>();
 
     protected Post() {
     }
