@@ -17,6 +17,7 @@ public final class CacheBenchmarks {
     private static final String[][] PAIRS = {
         {"LocalHitBenchmark.cacheManagerLocalHit", "LocalHitBenchmark.rawCaffeineGetIfPresent", "2.0"},
         {"LocalHitBenchmark.cacheManagerVersionedLocalHit", "LocalHitBenchmark.rawCaffeineGetIfPresent", "2.0"},
+        {"LocalHitBenchmark.cacheManagerLocalHit", "LocalHitBenchmark.rawCaffeineExpiringGetIfPresent", "2.0"},
         {"RemoteBenchmark.cacheManagerRemoteHit", "RemoteBenchmark.rawJedisGet", "1.2"},
         {"RemoteBenchmark.cacheManagerGetAll100", "RemoteBenchmark.rawJedisMget100", "1.2"},
         {"RemoteBenchmark.cacheManagerBump", "RemoteBenchmark.rawJedisIncr", "1.2"},
