@@ -89,7 +89,8 @@ final class RedisReceiver implements Receiver {
         while (!closed) {
             settled.drainPermits();
             int wanted = room();
-            if (wanted <= 0) {
+            // Read in batches: while the workers still have tasks buffered, wait for half the room.
+            if (wanted <= 0 || (wanted < Math.max(1, prefetch / 2) && !buffer.isEmpty())) {
                 try {
                     settled.tryAcquire(BLOCK_MILLIS, TimeUnit.MILLISECONDS);
                 } catch (InterruptedException e) {

@@ -1,0 +1,164 @@
+package dev.ludicrous.benchmarks.tasks;
+
+import dev.ludicrous.tasks.Task;
+import dev.ludicrous.tasks.Tasks;
+import dev.ludicrous.tasks.redis.RedisBroker;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.params.XAddParams;
+import redis.clients.jedis.params.XReadGroupParams;
+import redis.clients.jedis.resps.StreamEntry;
+
+/**
+ * No-op tasks, enqueue to completion, in one JVM: in-process, on Redis, and a raw Jedis
+ * XADD/XREADGROUP/XACK loop with the same batching (producer pipelines 100 XADDs, 2 consumers read
+ * COUNT 100 and acknowledge each batch with one XACK), measured in the same run so the ratio holds
+ * on any machine. Prints tasks/s per run and the median; a main, not JMH, because the unit of work
+ * is a whole queue draining across threads.
+ *
+ * <p>Run: {@code java -cp examples/benchmarks/target/benchmarks.jar dev.ludicrous.benchmarks.tasks.TasksThroughput
+ * [inProcessTasks] [redisTasks] [runs]} (defaults 1000000 200000 5). Redis from {@code LUDICROUS_TEST_REDIS}
+ * or {@code redis://127.0.0.1:6379}; keys under a fresh prefix, deleted afterwards.
+ */
+public final class TasksThroughput {
+    private static final int BATCH = 100;
+    private static final int CONSUMERS = 2;
+
+    private TasksThroughput() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int inProcessTasks = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        int redisTasks = args.length > 1 ? Integer.parseInt(args[1]) : 200_000;
+        int runs = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        String redisUrl = System.getenv().getOrDefault("LUDICROUS_TEST_REDIS", "redis://127.0.0.1:6379");
+        System.out.printf(Locale.ROOT, "JDK %s, %d processors; in-process %d tasks, Redis %d tasks, %d runs (first is warm-up)%n",
+                Runtime.version(), Runtime.getRuntime().availableProcessors(), inProcessTasks, redisTasks, runs);
+
+        double[] inProcess = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            inProcess[i] = inProcess(inProcessTasks);
+            System.out.printf(Locale.ROOT, "  in-process run %d: %,.0f tasks/s%n", i, inProcess[i]);
+        }
+        double[] ours = new double[runs];
+        double[] raw = new double[runs];
+        try (RedisClient client = RedisClient.create(redisUrl)) {
+            for (int i = 0; i < runs; i++) {
+                raw[i] = rawStreams(client, redisTasks);
+                ours[i] = redisTasks(client, redisTasks);
+                System.out.printf(Locale.ROOT, "  Redis run %d: ours %,.0f tasks/s, raw Jedis %,.0f tasks/s, ratio %.2f%n",
+                        i, ours[i], raw[i], ours[i] / raw[i]);
+            }
+        }
+        double inProcessMedian = median(inProcess);
+        double oursMedian = median(ours);
+        double rawMedian = median(raw);
+        System.out.printf(Locale.ROOT, "in-process: median %,.0f tasks/s (goal >= 200,000)%n", inProcessMedian);
+        System.out.printf(Locale.ROOT, "Redis: median %,.0f tasks/s (goal >= 20,000); raw Jedis loop median %,.0f tasks/s;"
+                + " ratio %.2f (goal >= 0.5)%n", oursMedian, rawMedian, oursMedian / rawMedian);
+    }
+
+    private static double median(double[] values) {
+        double[] measured = Arrays.copyOfRange(values, values.length > 1 ? 1 : 0, values.length);
+        Arrays.sort(measured);
+        return measured[measured.length / 2];
+    }
+
+    static double inProcess(int total) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(total);
+        try (Tasks tasks = Tasks.builder().concurrency(CONSUMERS).queueCapacity(100_000)
+                .task("noop", Integer.class, n -> done.countDown()).build()) {
+            Task<Integer> noop = tasks.task("noop", Integer.class);
+            Integer payload = 7;
+            long start = System.nanoTime();
+            for (int i = 0; i < total; i++) {
+                noop.delay(payload);
+            }
+            done.await();
+            return total / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    static double redisTasks(RedisClient client, int total) throws InterruptedException {
+        String prefix = "bench_tasks_" + System.nanoTime();
+        CountDownLatch done = new CountDownLatch(total);
+        try (Tasks tasks = Tasks.builder().concurrency(CONSUMERS).prefetch(BATCH)
+                .broker(RedisBroker.builder(client).keyPrefix(prefix).build())
+                .task("noop", Integer.class, n -> done.countDown()).build()) {
+            Task<Integer> noop = tasks.task("noop", Integer.class);
+            List<Integer> batch = new ArrayList<>(BATCH);
+            for (int i = 0; i < BATCH; i++) {
+                batch.add(7);
+            }
+            long start = System.nanoTime();
+            for (int sent = 0; sent < total; sent += BATCH) {
+                noop.delayAll(batch);
+            }
+            done.await();
+            double rate = total / ((System.nanoTime() - start) / 1e9);
+            return rate;
+        } finally {
+            client.del(prefix + ":q:default", prefix + ":delayed:default", prefix + ":dead");
+        }
+    }
+
+    static double rawStreams(RedisClient client, int total) throws InterruptedException {
+        String stream = "bench_raw_" + System.nanoTime();
+        client.xgroupCreate(stream, "workers", new StreamEntryID(0, 0), true);
+        AtomicLong consumed = new AtomicLong();
+        CountDownLatch done = new CountDownLatch(1);
+        List<Thread> consumers = new ArrayList<>();
+        for (int c = 0; c < CONSUMERS; c++) {
+            String name = "c" + c;
+            Thread consumer = new Thread(() -> {
+                XReadGroupParams params = XReadGroupParams.xReadGroupParams().count(BATCH).block(100);
+                Map<String, StreamEntryID> from = Map.of(stream, StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY);
+                while (consumed.get() < total) {
+                    List<Map.Entry<String, List<StreamEntry>>> read = client.xreadGroup("workers", name, params, from);
+                    if (read == null) {
+                        continue;
+                    }
+                    for (Map.Entry<String, List<StreamEntry>> entries : read) {
+                        List<StreamEntry> list = entries.getValue();
+                        StreamEntryID[] ids = new StreamEntryID[list.size()];
+                        for (int i = 0; i < ids.length; i++) {
+                            ids[i] = list.get(i).getID();
+                        }
+                        client.xack(stream, "workers", ids);
+                        if (consumed.addAndGet(ids.length) >= total) {
+                            done.countDown();
+                        }
+                    }
+                }
+            });
+            consumers.add(consumer);
+            consumer.start();
+        }
+        Map<String, String> fields = Map.of("m", "7");
+        long start = System.nanoTime();
+        for (int sent = 0; sent < total; sent += BATCH) {
+            try (AbstractPipeline pipeline = client.pipelined()) {
+                for (int i = 0; i < BATCH; i++) {
+                    pipeline.xadd(stream, XAddParams.xAddParams(), fields);
+                }
+                pipeline.sync();
+            }
+        }
+        done.await(5, TimeUnit.MINUTES);
+        double rate = total / ((System.nanoTime() - start) / 1e9);
+        for (Thread consumer : consumers) {
+            consumer.join();
+        }
+        client.del(stream);
+        return rate;
+    }
+}
