@@ -79,7 +79,7 @@ public final class Blog implements AutoCloseable {
             keep(redis);
         }
         Caching caching = keep(new Caching(config, redis, json));
-        tasks = keep(new BackgroundTasks(config, redis, service, popular));
+        tasks = keep(new BackgroundTasks(config, redis, service, popular, json));
         DevAccessFilter devAccess = new DevAccessFilter(config);
         profiling = keep(new Profiling(config, devAccess::allowed));
         Pages pages = new Pages(new Templates());

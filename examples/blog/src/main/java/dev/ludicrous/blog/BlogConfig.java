@@ -40,6 +40,8 @@ public final class BlogConfig {
     final String redisPrefix;
     final Optional<URI> webhookUrl;
     final boolean taskWorker;
+    final java.util.List<String> webhookAllowHosts;
+    final int popularRefreshSeconds;
     final Optional<String> devToken;
     final Optional<String> profilerSecret;
     final int profilerSlowMillis;
@@ -84,6 +86,9 @@ public final class BlogConfig {
             throw s.invalid("tasks.worker", "must be true or false", worker);
         }
         taskWorker = Boolean.parseBoolean(worker);
+        webhookAllowHosts = java.util.Arrays.stream(s.text("webhook.allow-hosts", "").split(","))
+                .map(String::trim).filter(host -> !host.isEmpty()).toList();
+        popularRefreshSeconds = s.integer("popular.refresh-seconds", 60, 0, 86_400);
         devToken = s.optional("dev.token");
         if (devToken.isPresent() && devToken.get().length() < 16) {
             throw s.invalid("dev.token", "must be at least 16 characters", "(" + devToken.get().length() + " characters)");
