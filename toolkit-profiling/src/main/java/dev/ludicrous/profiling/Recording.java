@@ -31,6 +31,8 @@ public final class Recording implements AutoCloseable {
     volatile long nextDue;
     private volatile boolean everActive;
     private volatile long sampleCount;
+    private volatile long cpuAtStart = -1;
+    private volatile long allocatedAtStart = -1;
     private long truncatedStacks;
     private boolean samplesCapped;
     private String[] classScratch;
@@ -68,6 +70,27 @@ public final class Recording implements AutoCloseable {
      */
     public boolean hasStarted() {
         return everActive;
+    }
+
+    /**
+     * Returns the CPU time the thread had used when sampling began, for a recording started with
+     * a delay: subtract it from a later reading on the thread to get the CPU used since.
+     *
+     * @return nanoseconds of thread CPU time, or -1 when sampling never began or the JVM does not
+     *     measure it
+     */
+    public long threadCpuNanosAtStart() {
+        return cpuAtStart;
+    }
+
+    /**
+     * Returns the bytes the thread had allocated when sampling began, for a recording started
+     * with a delay.
+     *
+     * @return bytes, or -1 when sampling never began or the JVM does not measure them
+     */
+    public long threadAllocatedBytesAtStart() {
+        return allocatedAtStart;
     }
 
     /**
@@ -115,6 +138,10 @@ public final class Recording implements AutoCloseable {
         if (state != PENDING) {
             return false;
         }
+        // Read here, once per delayed recording that outlives its delay, rather than by every
+        // request at its start: reading a thread's CPU clock is a system call.
+        cpuAtStart = ThreadClocks.cpuNanos(threadId);
+        allocatedAtStart = ThreadClocks.allocatedBytes(threadId);
         state = ACTIVE;
         everActive = true;
         return true;

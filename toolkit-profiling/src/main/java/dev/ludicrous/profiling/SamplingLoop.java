@@ -17,6 +17,8 @@ final class SamplingLoop {
     private static final Logger LOG = LoggerFactory.getLogger(SamplingLoop.class);
     private static final long RESTART_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final long MAX_PARK_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final long HEARTBEAT_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    private static final long LINGER_NANOS = TimeUnit.SECONDS.toNanos(10);
     private static final long ERROR_LOG_PERIOD_NANOS = TimeUnit.MINUTES.toNanos(1);
     private static final SamplingLoop SHARED = new SamplingLoop(StackSource.forThisJvm(), "ludicrous-profiler-sampler");
 
@@ -32,6 +34,7 @@ final class SamplingLoop {
     private volatile boolean ticking;
     private volatile long lastDeath = Long.MIN_VALUE;
     private long lastErrorLog = Long.MIN_VALUE;
+    private volatile long lastPending = System.nanoTime() - LINGER_NANOS;
     private Recording[] due = new Recording[16];
     private Thread[] threads = new Thread[16];
     private long[] ids = new long[16];
@@ -58,7 +61,13 @@ final class SamplingLoop {
             if (autoStart) {
                 startThread(null);
             }
-        } else if (idle || ticking || recording.nextDue - plannedWake < 0) {
+        } else if (idle || recording.nextDue - plannedWake < 0
+                || (ticking && recording.state == Recording.ACTIVE)) {
+            // A delayed recording registered during a tick is seen at the next wake, at most a
+            // heartbeat late: not worth waking the thread for on every slow-mode request.
+            if (recording.state == Recording.PENDING) {
+                lastPending = System.nanoTime();
+            }
             LockSupport.unpark(current);
         }
     }
@@ -116,6 +125,13 @@ final class SamplingLoop {
             if (sleep > 0) {
                 LockSupport.parkNanos(this, sleep);
             } else if (sleep < 0) {
+                if (System.nanoTime() - lastPending < LINGER_NANOS) {
+                    // Slow mode registers a delayed recording per request and most end before their
+                    // delay: keep a slow heartbeat instead of being woken by each of them.
+                    plannedWake = System.nanoTime() + HEARTBEAT_NANOS;
+                    LockSupport.parkNanos(this, HEARTBEAT_NANOS);
+                    continue;
+                }
                 idle = true;
                 if (recordings.isEmpty()) {
                     LockSupport.park(this);
@@ -137,6 +153,7 @@ final class SamplingLoop {
         for (Recording recording : recordings) {
             int state = recording.state;
             if (state == Recording.PENDING) {
+                lastPending = now;
                 if (now - recording.activateAt < 0) {
                     nextWake = Math.min(nextWake, recording.activateAt);
                     continue;

@@ -31,7 +31,9 @@ public final class ThreadCost {
      * @return bytes, or -1 when the JVM does not measure it
      */
     public static long allocatedBytes() {
-        return HOTSPOT == null ? -1 : HOTSPOT.getThreadAllocatedBytes(Thread.currentThread().getId());
+        // The current-thread variant reads the thread's own counter; the by-id one looks the
+        // thread up in the JVM's thread list first.
+        return HOTSPOT == null ? -1 : HOTSPOT.getCurrentThreadAllocatedBytes();
     }
 
     /**

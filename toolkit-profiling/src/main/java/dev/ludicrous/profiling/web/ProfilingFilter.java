@@ -164,38 +164,47 @@ public final class ProfilingFilter implements Filter {
         if (recording == null && !timing && observer == null) {
             return null;
         }
-        // CPU and allocation are read for requests that may be profiled or that report them; for
-        // slow mode that is every request (two reads of a thread counter, well under a microsecond).
-        boolean measure = recording != null || timing;
+        // CPU and allocation are read for requests that are profiled or report them. A slow-mode
+        // request is not measured here (a thread's CPU clock is a system call, too dear for every
+        // request): the sampler reads both when its threshold passes.
+        boolean measure = timing || (recording != null && !"slow".equals(mode));
         return new Exchange(start, Instant.now(), mode, recording, timing,
-                measure ? ThreadCost.cpuNanos() : -1, measure ? ThreadCost.allocatedBytes() : -1,
-                recording == null ? null : Profile.newId());
+                measure ? ThreadCost.cpuNanos() : -1, measure ? ThreadCost.allocatedBytes() : -1);
     }
 
     void end(Exchange exchange, HttpServletRequest request, HttpServletResponse response, boolean threw) {
-        StackTree stacks = exchange.recording == null ? null : exchange.recording.stop();
-        long cpu = exchange.cpuStart < 0 ? -1 : ThreadCost.delta(exchange.cpuStart, ThreadCost.cpuNanos());
-        long allocated = exchange.allocatedStart < 0 ? -1 : ThreadCost.delta(exchange.allocatedStart, ThreadCost.allocatedBytes());
-        boolean keep = stacks != null && (!"slow".equals(exchange.mode) || exchange.recording.hasStarted());
+        Recording recording = exchange.recording;
+        StackTree stacks = recording == null ? null : recording.stop();
+        boolean keep = stacks != null && (!"slow".equals(exchange.mode) || recording.hasStarted());
+        long cpuStart = exchange.cpuStart;
+        long allocatedStart = exchange.allocatedStart;
+        if (keep && "slow".equals(exchange.mode)) {
+            cpuStart = recording.threadCpuNanosAtStart();
+            allocatedStart = recording.threadAllocatedBytesAtStart();
+        }
+        long cpu = cpuStart < 0 ? -1 : ThreadCost.delta(cpuStart, ThreadCost.cpuNanos());
+        long allocated = allocatedStart < 0 ? -1 : ThreadCost.delta(allocatedStart, ThreadCost.allocatedBytes());
+        // Drawn only for a profile that is kept: SecureRandom is too slow for every slow-mode request.
+        String profileId = keep ? Profile.newId() : null;
         if (exchange.timing && !response.isCommitted()) {
             response.addHeader(HEADER, serverTiming(request, response, System.nanoTime() - exchange.startNanos, cpu,
-                    keep ? exchange.profileId : null));
+                    profileId));
         }
         if (request.isAsyncStarted()) {
-            request.getAsyncContext().addListener(new AsyncEnd(exchange, request, stacks, cpu, allocated, keep));
+            request.getAsyncContext().addListener(new AsyncEnd(exchange, request, stacks, cpu, allocated, profileId));
             return;
         }
-        finish(exchange, request, threw ? 500 : response.getStatus(), stacks, cpu, allocated, keep);
+        finish(exchange, request, threw ? 500 : response.getStatus(), stacks, cpu, allocated, profileId);
     }
 
     private void finish(Exchange exchange, HttpServletRequest request, int status, StackTree stacks, long cpu,
-            long allocated, boolean keep) {
+            long allocated, String profileId) {
         Duration wall = Duration.ofNanos(System.nanoTime() - exchange.startNanos);
         String route = null;
         boolean stored = false;
-        if (keep) {
+        if (profileId != null) {
             route = routes.apply(request);
-            Profile profile = Profile.builder(stacks).id(exchange.profileId).method(request.getMethod())
+            Profile profile = Profile.builder(stacks).id(profileId).method(request.getMethod())
                     .route(route).path(request.getRequestURI() + (request.getQueryString() == null ? "" : "?"))
                     .status(status).startedAt(exchange.startedAt).wallTime(wall).cpuNanos(cpu)
                     .allocatedBytes(allocated).reason(exchange.mode).build();
@@ -243,7 +252,7 @@ public final class ProfilingFilter implements Filter {
 
     /** The state of one request between begin and end. */
     record Exchange(long startNanos, Instant startedAt, String mode, Recording recording, boolean timing,
-            long cpuStart, long allocatedStart, String profileId) {
+            long cpuStart, long allocatedStart) {
     }
 
     /** Stores an async request's profile once it completes, with its final status and duration. */
@@ -253,17 +262,17 @@ public final class ProfilingFilter implements Filter {
         private final StackTree stacks;
         private final long cpu;
         private final long allocated;
-        private final boolean keep;
+        private final String profileId;
         private final AtomicBoolean done = new AtomicBoolean();
         private volatile boolean failed;
 
-        AsyncEnd(Exchange exchange, HttpServletRequest request, StackTree stacks, long cpu, long allocated, boolean keep) {
+        AsyncEnd(Exchange exchange, HttpServletRequest request, StackTree stacks, long cpu, long allocated, String profileId) {
             this.exchange = exchange;
             this.request = request;
             this.stacks = stacks;
             this.cpu = cpu;
             this.allocated = allocated;
-            this.keep = keep;
+            this.profileId = profileId;
         }
 
         @Override
@@ -273,7 +282,7 @@ public final class ProfilingFilter implements Filter {
             }
             try {
                 int status = event.getSuppliedResponse() instanceof HttpServletResponse response ? response.getStatus() : 0;
-                finish(exchange, request, failed && status < 400 ? 500 : status, stacks, cpu, allocated, keep);
+                finish(exchange, request, failed && status < 400 ? 500 : status, stacks, cpu, allocated, profileId);
             } catch (RuntimeException e) {
                 failures.warn("Could not finish the profile of an async request; it was served", e);
             }

@@ -124,6 +124,9 @@ class ProfilingFilterTest {
         Profile slow = store.recent().get(0);
         assertThat(slow.reason()).isEqualTo("slow");
         assertThat(slow.samples()).isPositive();
+        // Measured from the threshold on, read by the sampler thread when sampling began.
+        assertThat(slow.cpuTime()).hasValueSatisfying(cpu -> assertThat(cpu).isPositive());
+        assertThat(slow.allocatedBytes()).isPresent();
         assertThat(slow.stacks().root().samplesIn(Spin.class.getName() + ".spin")).isPositive();
         assertThat(seen).extracting(RequestSummary::mode, RequestSummary::profiled).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("slow", false), org.assertj.core.groups.Tuple.tuple("slow", true));

@@ -71,10 +71,11 @@ class ProfilingIT {
         }
         assertThat(allLines).isEqualTo(root.total());
         assertThat(share(burnLines, allLines)).isGreaterThan(0.5);
-        // Folded: each stack starts at the application's code (the container's and the profiler's
-        // frames below it are gone); only a call the application makes into the container stays.
-        assertThat(collapsed.split("\n")).allSatisfy(line -> assertThat(line).startsWith("example.shop.BurnServlet.doGet"));
-        assertThat(collapsed).doesNotContain("dev.ludicrous.profiling");
+        // Folded: a stack through the application starts at its code (the container's and the
+        // profiler's frames below it are gone; a call it makes into the container stays). A sample
+        // that caught the thread outside the servlet keeps only its innermost frame.
+        assertThat(collapsed.split("\n")).allSatisfy(line -> assertThat(
+                line.startsWith("example.shop.BurnServlet.doGet") || !line.contains(";")).as(line).isTrue());
 
         JsonNode speedscope = JSON.readTree(server.get("/_profiler/" + profile.id() + ".json", "Authorization", auth).body());
         JsonNode frames = speedscope.at("/shared/frames");
