@@ -48,7 +48,7 @@ public final class CacheManager implements AutoCloseable {
         if (settings.redis == null) {
             this.breaker = null;
             this.invalidations = null;
-            this.engine = new Engine(settings.keyPrefix, nodeId, settings.maxValueBytes, null, null,
+            this.engine = new Engine(settings.keyPrefix, nodeId, settings.maxValueBytes, 0, null, null,
                     new LocalVersions(settings.maximumNamespaces));
             return;
         }
@@ -57,7 +57,8 @@ public final class CacheManager implements AutoCloseable {
         RedisHealth health = new RedisHealth("(cache keys under '" + settings.keyPrefix + "')");
         this.breaker = new CircuitBreaker(health, settings.initialBackoff, settings.maximumBackoff, () -> self[0].replayPending());
         RemoteTier remote = new RemoteTier(settings.redis, breaker, settings.keyPrefix + "invalidations");
-        this.engine = new Engine(settings.keyPrefix, nodeId, settings.maxValueBytes, remote, mirror, null);
+        this.engine = new Engine(settings.keyPrefix, nodeId, settings.maxValueBytes, settings.loadLease.toMillis(),
+                remote, mirror, null);
         self[0] = engine;
         this.invalidations = new Invalidations(settings.redis, engine.channel(), nodeId, mirror,
                 new Invalidations.Listener() {
@@ -236,12 +237,28 @@ public final class CacheManager implements AutoCloseable {
         private Duration maximumBackoff = Duration.ofSeconds(30);
         private long maximumNamespaces = 100_000;
         private boolean recordStats;
+        private Duration loadLease = Duration.ZERO;
         private Map<String, Duration> staleWindows = new LinkedHashMap<>();
         private Map<String, Double> betas = new LinkedHashMap<>();
         private java.util.concurrent.Executor refreshExecutor = java.util.concurrent.ForkJoinPool.commonPool();
         private com.github.benmanes.caffeine.cache.Ticker ticker = com.github.benmanes.caffeine.cache.Ticker.systemTicker();
 
         private Builder() {
+        }
+
+        /**
+         * Makes concurrent misses of one key load once across nodes, not only within each: the
+         * first node to miss takes a lease in Redis ({@code SET NX PX}, one more round trip on a
+         * miss) and loads; the others poll Redis for its value for up to {@code lease}, then load
+         * themselves (so a crashed or slow loader delays them by at most that). Off by default.
+         *
+         * @param lease how long the others wait, positive and at most a minute; should exceed a
+         *     typical load
+         * @return this builder
+         */
+        public Builder loadLease(Duration lease) {
+            this.loadLease = lease;
+            return this;
         }
 
         /**
@@ -457,6 +474,9 @@ public final class CacheManager implements AutoCloseable {
                 }
             });
             Objects.requireNonNull(refreshExecutor, "refreshExecutor must not be null");
+            if (loadLease == null || loadLease.isNegative() || loadLease.compareTo(Duration.ofMinutes(1)) > 0) {
+                throw new IllegalArgumentException("loadLease must be between 0 (off) and PT1M, but was " + loadLease);
+            }
             if (maximumNamespaces < 1) {
                 throw new IllegalArgumentException("maximumNamespaces must be at least 1, but was " + maximumNamespaces);
             }
@@ -483,6 +503,7 @@ public final class CacheManager implements AutoCloseable {
             copy.maximumBackoff = maximumBackoff;
             copy.maximumNamespaces = maximumNamespaces;
             copy.recordStats = recordStats;
+            copy.loadLease = loadLease;
             copy.staleWindows = Map.copyOf(staleWindows);
             copy.betas = Map.copyOf(betas);
             copy.refreshExecutor = refreshExecutor;

@@ -1,5 +1,6 @@
 package dev.ludicrous.cache;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
@@ -91,14 +92,14 @@ final class DefaultCache<V> implements Cache<V> {
         Objects.requireNonNull(bulkLoader, "bulkLoader must not be null");
         Set<String> wanted = new LinkedHashSet<>(keys);
         Map<String, V> found = new HashMap<>();
-        List<String> missing = new java.util.ArrayList<>();
+        List<String> missing = new ArrayList<>();
         for (String key : wanted) {
             Objects.requireNonNull(key, "keys must not contain null");
             LocalEntry entry = store.local.getIfPresent(key);
             if (entry != null && fresh(entry)) {
                 if (store.countHits) {
-                store.counters.localHits.increment();
-            }
+                    store.counters.localHits.increment();
+                }
                 found.put(key, cast(entry.value()));
             } else {
                 store.counters.localMisses.increment();
@@ -138,8 +139,8 @@ final class DefaultCache<V> implements Cache<V> {
         }
         Set<String> toLoad = Collections.unmodifiableSet(new LinkedHashSet<>(missing));
         Map<String, ? extends V> loaded = loads.bulk(toLoad, bulkLoader);
-        List<byte[]> remoteKeys = new java.util.ArrayList<>();
-        List<byte[]> remoteValues = new java.util.ArrayList<>();
+        List<byte[]> remoteKeys = new ArrayList<>();
+        List<byte[]> remoteValues = new ArrayList<>();
         for (String key : toLoad) {
             V value = loaded.get(key);
             if (value == null) {
@@ -180,7 +181,49 @@ final class DefaultCache<V> implements Cache<V> {
             // since no node can tell this one about bumps.
             return loadAndStore(key, loader, namespaces.length == 0 ? LocalEntry.NO_VERSIONS : null, false);
         }
+        if (engine.loadLeaseMillis > 0) {
+            read = awaitOtherNode(key, read);
+            if (read.found.containsKey(key)) {
+                return read.found.get(key);
+            }
+        }
         return loadAndStore(key, loader, read.capturedOrNull(), read.capturedOrNull() != null);
+    }
+
+    /**
+     * Takes the load lease of a key, or, when another node holds it, polls Redis for that node's
+     * value until the lease would have run out. Returns the last read: with the value, or with the
+     * versions to load under.
+     */
+    private Remote awaitOtherNode(String key, Remote read) {
+        try {
+            if (engine.remote.tryLease(engine.leaseKey(store.name, key),
+                    engine.nodeId.getBytes(java.nio.charset.StandardCharsets.US_ASCII), engine.loadLeaseMillis)) {
+                return read;
+            }
+        } catch (RemoteTier.Unavailable e) {
+            return read;
+        }
+        long deadline = System.nanoTime() + engine.loadLeaseMillis * 1_000_000;
+        long pauseMillis = 1;
+        while (System.nanoTime() - deadline < 0) {
+            try {
+                Thread.sleep(pauseMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return read;
+            }
+            pauseMillis = Math.min(pauseMillis * 2, 50);
+            Remote again = readRemote(List.of(key));
+            if (again == null) {
+                return read;
+            }
+            read = again;
+            if (read.found.containsKey(key)) {
+                return read;
+            }
+        }
+        return read;
     }
 
     /**

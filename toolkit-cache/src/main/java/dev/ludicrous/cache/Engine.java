@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * and the writes to replay when Redis comes back.
  *
  * <p>Redis keys: {@code <prefix>v:<cache>:<key>} for values, {@code <prefix>n:<namespace>} for
- * version counters, and the channel {@code <prefix>invalidations}.
+ * version counters, {@code <prefix>l:<cache>:<key>} for load leases, and the channel
+ * {@code <prefix>invalidations}.
  */
 final class Engine {
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
@@ -23,6 +24,7 @@ final class Engine {
     final String prefix;
     final String nodeId;
     final int maxValueBytes;
+    final long loadLeaseMillis;
     final RemoteTier remote;
     final VersionMirror mirror;
     final LocalVersions localVersions;
@@ -34,11 +36,12 @@ final class Engine {
     // Not a lock: the replay itself closes the circuit, which asks for a replay on the same thread.
     private final java.util.concurrent.atomic.AtomicBoolean replaying = new java.util.concurrent.atomic.AtomicBoolean();
 
-    Engine(String prefix, String nodeId, int maxValueBytes, RemoteTier remote, VersionMirror mirror,
-            LocalVersions localVersions) {
+    Engine(String prefix, String nodeId, int maxValueBytes, long loadLeaseMillis, RemoteTier remote,
+            VersionMirror mirror, LocalVersions localVersions) {
         this.prefix = prefix;
         this.nodeId = nodeId;
         this.maxValueBytes = maxValueBytes;
+        this.loadLeaseMillis = loadLeaseMillis;
         this.remote = remote;
         this.mirror = mirror;
         this.localVersions = localVersions;
@@ -50,6 +53,10 @@ final class Engine {
 
     byte[] valueKey(String cache, String key) {
         return (prefix + "v:" + cache + ":" + key).getBytes(StandardCharsets.UTF_8);
+    }
+
+    byte[] leaseKey(String cache, String key) {
+        return (prefix + "l:" + cache + ":" + key).getBytes(StandardCharsets.UTF_8);
     }
 
     byte[] counterKey(String namespace) {

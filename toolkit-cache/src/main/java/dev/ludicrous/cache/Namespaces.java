@@ -1,6 +1,5 @@
 package dev.ludicrous.cache;
 
-import java.util.Arrays;
 import java.util.TreeSet;
 
 /** The rules for namespace lists; sorted and without duplicates so equal sets compare equal. */
@@ -32,9 +31,5 @@ final class Namespaces {
                     + " characters, but was " + (namespace == null ? "null" : "'" + namespace + "'"));
         }
         return namespace;
-    }
-
-    static String describe(String[] namespaces) {
-        return Arrays.toString(namespaces);
     }
 }

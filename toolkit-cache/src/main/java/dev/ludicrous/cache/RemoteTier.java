@@ -58,6 +58,18 @@ final class RemoteTier {
         }
     }
 
+    /** SET NX PX: whether this node now holds the lease on loading a key. */
+    boolean tryLease(byte[] key, byte[] owner, long leaseMillis) {
+        enter();
+        try {
+            String reply = redis.set(key, owner, SetParams.setParams().nx().px(leaseMillis));
+            breaker.success();
+            return "OK".equals(reply);
+        } catch (RuntimeException e) {
+            throw fail(e);
+        }
+    }
+
     void delete(byte[] key, byte[] message) {
         enter();
         try (AbstractPipeline pipeline = redis.pipelined()) {

@@ -24,6 +24,8 @@ class BuilderTest {
         assertThatThrownBy(() -> CacheManager.builder()
                 .circuitBreakerBackoff(Duration.ofSeconds(5), Duration.ofSeconds(1)).build())
                 .hasMessage("circuitBreakerBackoff maximum must not be shorter than the initial PT5S, but was PT1S");
+        assertThatThrownBy(() -> CacheManager.builder().loadLease(Duration.ofMinutes(2)).build())
+                .hasMessage("loadLease must be between 0 (off) and PT1M, but was PT2M");
         assertThatThrownBy(() -> CacheManager.builder().maximumNamespaces(0).build())
                 .hasMessage("maximumNamespaces must be at least 1, but was 0");
     }

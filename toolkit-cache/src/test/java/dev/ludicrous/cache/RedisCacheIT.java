@@ -142,6 +142,38 @@ class RedisCacheIT {
     }
 
     @Test
+    void withALoadLeaseConcurrentMissesOnTwoNodesLoadOnce() throws Exception {
+        try (CacheManager leaderNode = redis.manager(redis.client((String) null)).loadLease(Duration.ofSeconds(10)).build();
+                CacheManager followerNode = redis.manager(redis.client((String) null)).loadLease(Duration.ofSeconds(10))
+                        .build()) {
+            java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+            AtomicInteger loads = new AtomicInteger();
+            java.util.concurrent.CompletableFuture<String> leader = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> leaderNode.cache("pages", Codec.string()).get("/", () -> {
+                        started.countDown();
+                        try {
+                            release.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return "leader's " + loads.incrementAndGet();
+                    }));
+            assertThat(started.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            java.util.concurrent.CompletableFuture<String> follower = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> followerNode.cache("pages", Codec.string()).get("/", () -> "follower's " + loads.incrementAndGet()));
+            // The follower has missed, found the lease taken and read Redis again at least once.
+            await().atMost(Duration.ofSeconds(10)).until(() -> followerNode.cacheNames().contains("pages")
+                    && followerNode.stats("pages").remoteMisses() >= 2);
+            release.countDown();
+
+            assertThat(leader.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("leader's 1");
+            assertThat(follower.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("leader's 1");
+            assertThat(loads).hasValue(1);
+        }
+    }
+
+    @Test
     void backgroundRefreshWritesTheNewValueToRedisForOtherNodes() {
         java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();
         try (CacheManager refreshing = redis.manager(redis.client((String) null)).ticker(now::get)
