@@ -94,8 +94,10 @@ final class BackgroundTasks implements CommentListener, AutoCloseable {
     @Override
     public void commentPosted(long postId, long commentId) {
         try {
+            // snippet: blog-tasks-delay
             recount.delay(postId, TaskOptions.builder().idempotencyKey(RECOUNT + ":" + postId).build());
             notify.delay(new CommentNotice(postId, commentId));
+            // end-snippet
         } catch (RuntimeException e) {
             // The comment is stored; the counter catches up with the post's next recount.
             LOG.warn("Queueing the tasks for comment {} on post {} failed: {}", commentId, postId, e.toString());
@@ -120,7 +122,9 @@ final class BackgroundTasks implements CommentListener, AutoCloseable {
         event.put("authorName", author.get().authorName());
         event.put("authorEmail", author.get().authorEmail());
         // A task of its own, so that a slow or failing webhook is retried without looking the author up again.
+        // snippet: blog-tasks-webhook
         webhook.delay(HttpCallbackRequest.postJson(webhookUrl.get().toString(), json.writeValueAsString(event)));
+        // end-snippet
     }
 
     /** Counts of finished tasks by name and outcome, for the developer page. */

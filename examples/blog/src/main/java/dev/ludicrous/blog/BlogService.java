@@ -44,12 +44,14 @@ final class BlogService {
      * The latest posts in three queries whatever their number: posts with their authors (fetch
      * join), the tags of all of them (one IN query), and their comment counts (one aggregate).
      */
+    // snippet: blog-optimized-query
     List<PostCard> latest() {
         return database.read(session -> cards(session.createSelectionQuery(
                         "from Post p join fetch p.author order by p.publishedAt desc, p.id desc", Post.class)
                 .setMaxResults(HOMEPAGE_SIZE)
                 .getResultList(), session));
     }
+    // end-snippet
 
     /** A page of posts for the API, newest first. */
     List<PostCard> page(int offset, int limit) {

@@ -46,7 +46,9 @@ final class Caching implements CommentListener, AutoCloseable {
             builder.redis(redis).keyPrefix(config.redisPrefix);
         }
         manager = builder.build();
+        // snippet: blog-cache-homepage
         homepage = manager.cache(PAGES, Codec.string()).dependingOn(HOMEPAGE);
+        // end-snippet
         posts = manager.cache(POSTS, Codec.of("post-detail-json", value -> write(json, value), bytes -> read(json, bytes)));
     }
 
@@ -73,7 +75,9 @@ final class Caching implements CommentListener, AutoCloseable {
     @Override
     public void commentPosted(long postId, long commentId) {
         try {
+            // snippet: blog-cache-bump
             manager.bump(post(postId), HOMEPAGE);
+            // end-snippet
         } catch (RuntimeException e) {
             // The comment is stored; a failed bump must not turn that into an error page.
             LOG.warn("Bumping {} and {} after comment {} failed: {}", post(postId), HOMEPAGE, commentId, e.toString());

@@ -60,9 +60,11 @@ final class HomeServlet extends HttpServlet {
         return switch (mode) {
             // The session stays open while the template runs, so each post.author, post.tags and
             // post.commentCount the template touches is one more query: the N+1 problem, on purpose.
+            // snippet: blog-homepage-modes
             case NAIVE -> database.read(session -> render(mode, service.latestNaive(session)));
             case OPTIMIZED -> render(mode, service.latest());
             case CACHED -> caching.homepage(() -> render(mode, service.latest()));
+            // end-snippet
         };
     }
 

@@ -45,6 +45,7 @@ final class Profiling implements AutoCloseable {
                 .maxSlowestPerRoute(5)
                 .maxBytes(32L * 1024 * 1024)
                 .build();
+        // snippet: blog-profiling-filter
         ProfilingFilter.Builder builder = ProfilingFilter.builder()
                 .store(store)
                 .slow(Duration.ofMillis(config.profilerSlowMillis))
@@ -52,6 +53,7 @@ final class Profiling implements AutoCloseable {
                 .serverTiming(development);
         trigger.ifPresent(builder::trigger);
         filter = builder.build();
+        // end-snippet
         viewer = ProfilerServlet.builder()
                 .store(store)
                 .enabled(true)

@@ -31,11 +31,13 @@ final class QueryInspection {
 
     /** Builds the inspector on the raw pool (for EXPLAIN) and returns the pool wrapped by it. */
     DataSource wrap(DataSource pool) {
+        // snippet: blog-query-inspector
         inspector = QueryInspector.builder()
                 .reporter(Slf4jReporter.builder().logger(LOGGER).build())
                 .explainSlowerThan(Duration.ofMillis(50), Duration.ofMinutes(1), pool)
                 .build();
         return inspector.wrap(pool);
+        // end-snippet
     }
 
     QueryInspector inspector() {
@@ -44,9 +46,11 @@ final class QueryInspection {
 
     /** Adds the per-request scope filter to every page. */
     void install(ServletContextHandler context) {
+        // snippet: blog-query-filter
         QueryInspectorFilter filter = QueryInspectorFilter.builder(inspector())
                 .serverTiming(serverTiming)
                 .build();
         context.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST));
+        // end-snippet
     }
 }
