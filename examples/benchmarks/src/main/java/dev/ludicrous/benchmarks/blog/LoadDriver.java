@@ -100,9 +100,8 @@ final class LoadDriver implements AutoCloseable {
             running.add(CompletableFuture.supplyAsync(() -> {
                 Recorder recorder = new Recorder();
                 long i = client; // clients start on different posts
-                long n = 0;
                 while (System.nanoTime() < deadline && budget.getAndDecrement() > 0) {
-                    send(baseUrl + scenario.mode().path(i), trigger.header(scenario, n++), recorder);
+                    send(baseUrl + scenario.mode().path(i), trigger.header(scenario), recorder);
                     i += clientCount;
                 }
                 return recorder;
@@ -158,17 +157,20 @@ final class LoadDriver implements AutoCloseable {
         clients.shutdownNow();
     }
 
-    /** Which requests carry the profiler's trigger header: every (1 / fraction)-th of each client. */
+    /**
+     * Which requests carry the profiler's trigger header: each with probability
+     * {@code triggerFraction}, at random as the profiler's own sampled mode picks them.
+     */
     record Trigger(String header, String secret) {
         static final Trigger NONE = new Trigger("", "");
 
-        /** The header name and value for a client's {@code n}-th request, or an empty array for none. */
-        String[] header(Scenario scenario, long n) {
-            if (scenario.triggerFraction() <= 0 || header.isEmpty()) {
+        /** The header name and value for one request, or an empty array for none. */
+        String[] header(Scenario scenario) {
+            if (scenario.triggerFraction() <= 0 || header.isEmpty()
+                    || java.util.concurrent.ThreadLocalRandom.current().nextDouble() >= scenario.triggerFraction()) {
                 return new String[0];
             }
-            long every = Math.max(1, Math.round(1 / scenario.triggerFraction()));
-            return n % every == 0 ? new String[] {header, secret} : new String[0];
+            return new String[] {header, secret};
         }
     }
 

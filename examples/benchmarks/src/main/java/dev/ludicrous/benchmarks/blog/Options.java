@@ -23,8 +23,8 @@ record Options(
 
     static final String USAGE = """
             usage: java -cp benchmarks.jar dev.ludicrous.benchmarks.blog.BlogLoadBenchmark [options]
-              --quick               every mode, about 2 minutes in all (3 s warm-up, 6 s per run): what CI runs
-                                    (without it: the full run, 15 s warm-up and 60 s per run)
+              --quick               every mode, about 2 minutes in all (2 s warm-up, 5 s per run): what CI runs
+                                    (without it: the full run, 10 s warm-up and 30 s per run, about 8 minutes)
               --clients N           concurrent closed-loop clients (default 4)
               --warmup S            seconds of warm-up per run (overrides the size)
               --seconds S           seconds measured per run (overrides the size)
@@ -101,8 +101,8 @@ record Options(
             }
         }
         return new Options(quick, clients,
-                Duration.ofMillis((long) (1000 * (warmup != null ? warmup : quick ? 3 : 15))),
-                Duration.ofMillis((long) (1000 * (seconds != null ? seconds : quick ? 6 : 60))),
+                Duration.ofMillis((long) (1000 * (warmup != null ? warmup : quick ? 2 : 10))),
+                Duration.ofMillis((long) (1000 * (seconds != null ? seconds : quick ? 5 : 30))),
                 max != null ? max : quick ? 50_000 : 1_000_000,
                 postgres, redis, out, fraction, slow, Map.copyOf(settings));
     }

@@ -88,7 +88,7 @@ final class SvgBarChart {
                         x, TOP - 6, x, TOP + plotHeight, m == 1 ? "#bbb" : "#eee"));
                 if (m == 1) {
                     svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>%n",
-                            x, TOP + plotHeight + 18, escape(number(v))));
+                            x, TOP + plotHeight + 18, escape(tick(v))));
                 }
             }
         }
@@ -130,6 +130,12 @@ final class SvgBarChart {
             return String.format(Locale.ROOT, "%.2f", v);
         }
         return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
+    }
+
+    /** An axis label: 0.01, 0.1, 1, 10, 100, 1,000. */
+    static String tick(double v) {
+        return v >= 1000 ? String.format(Locale.ROOT, "%,.0f", v)
+                : new java.math.BigDecimal(v).round(new java.math.MathContext(1)).stripTrailingZeros().toPlainString();
     }
 
     static String escape(String text) {

@@ -67,6 +67,23 @@ class ReportWriterTest {
     }
 
     @Test
+    void profilerCostInsideTheNoiseIsNotResolvedAndAboveItIsNotMet() {
+        assertThat(Goals.profilerVerdict(0.005, 0.002)).isEqualTo(Goal.Verdict.MET);
+        assertThat(Goals.profilerVerdict(-0.20, 0.15)).isEqualTo(Goal.Verdict.UNRESOLVED);
+        assertThat(Goals.profilerVerdict(0.05, 0.10)).isEqualTo(Goal.Verdict.UNRESOLVED);
+        assertThat(Goals.profilerVerdict(0.30, 0.10)).isEqualTo(Goal.Verdict.NOT_MET);
+        assertThat(Goals.profilerVerdict(0.02, Double.NaN)).isEqualTo(Goal.Verdict.NOT_MET);
+    }
+
+    @Test
+    void noiseIsHalfTheSpreadOfTheSlicesRelativeToTheirMean() {
+        RunResult sliced = new RunResult("h2 /optimized", "optimized", "h2", "local", "idle", 4, 10, 0, null, 1, 100, 1, 1, 1,
+                1, 1, 3, 3, 3, 0, 0, 100, 0, List.of(90.0, 100.0, 110.0));
+        assertThat(Goals.noise(sliced)).isCloseTo(0.10, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(Goals.noise(RESULTS.get(0))).isNaN();
+    }
+
+    @Test
     void violationsAreListedUnderAFailedCheck() {
         String markdown = ReportWriter.markdown(INFO, RESULTS, Goals.judge(RESULTS),
                 List.of("h2 /optimized: up to 4 queries per request, pinned at most 3"));
