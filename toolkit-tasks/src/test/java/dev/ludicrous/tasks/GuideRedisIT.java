@@ -28,7 +28,7 @@ class GuideRedisIT {
         Tasks tasks = Tasks.builder()
                 .broker(RedisBroker.builder(redis)
                         .keyPrefix(prefix)                         // nodes sharing it share the queues
-                        .visibilityTimeout(Duration.ofMinutes(5))  // longer than your slowest task
+                        .visibilityTimeout(Duration.ofMinutes(1))  // how long a dead node's tasks wait
                         .deliveryCap(5)
                         .build())
                 .concurrency(8)

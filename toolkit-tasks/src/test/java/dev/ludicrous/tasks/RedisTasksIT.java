@@ -257,4 +257,28 @@ class RedisTasksIT {
         assertThat(periods).allSatisfy(p -> assertThat(p % period).isZero());
         assertThat(periods).doesNotHaveDuplicates();
     }
+
+    @Test
+    void aTaskThatOutlivesTheVisibilityTimeoutIsNotTakenOverWhileItsNodeIsAlive() throws Exception {
+        AtomicInteger invocations = new AtomicInteger();
+        CountDownLatch release = new CountDownLatch(1);
+        TaskHandler<String> slow = s -> {
+            invocations.incrementAndGet();
+            release.await();
+        };
+        java.util.function.Function<RedisClient, RedisBroker> broker = client -> RedisBroker.builder(client)
+                .keyPrefix(prefix).visibilityTimeout(Duration.ofMillis(300)).pollInterval(Duration.ofMillis(20)).build();
+        Node first = startNode(broker, b -> b.concurrency(1).task("slow", String.class, slow));
+        Node second = startNode(broker, b -> b.concurrency(1).task("slow", String.class, slow));
+        first.tasks().task("slow", String.class).delay("report");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> invocations.get() == 1);
+        // Five visibility timeouts pass while the handler runs; the other node must not start it again.
+        await().during(Duration.ofMillis(1_500)).atMost(Duration.ofSeconds(5)).until(() -> invocations.get() == 1);
+        release.countDown();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> pendingCount("default") == 0);
+        assertThat(invocations).hasValue(1);
+        assertThat(second.tasks().deadLetters().size()).isZero();
+    }
 }

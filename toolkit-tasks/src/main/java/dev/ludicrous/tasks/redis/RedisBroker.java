@@ -27,8 +27,9 @@ import redis.clients.jedis.params.XAddParams;
  *   <li>Each queue is a stream read by one consumer group ({@code XREADGROUP}, batched); a task is
  *       acknowledged ({@code XACK}, batched) only after its handler returned or it was retried or
  *       dead-lettered, so a node that dies loses nothing.</li>
- *   <li>Tasks left unacknowledged longer than the visibility timeout (their worker died) are
- *       claimed by a live node; after the delivery cap they go to the dead-letter stream instead.</li>
+ *   <li>A live node renews its hold on the tasks it has; tasks whose node stopped renewing for
+ *       the visibility timeout (it died) are claimed by a live node, and after the delivery cap
+ *       they go to the dead-letter stream instead.</li>
  *   <li>Delayed tasks and retries wait in a sorted set and are moved to the stream by a Lua
  *       script that compares with Redis {@code TIME}, never with a node's clock.</li>
  *   <li>Streams are trimmed below the oldest entry that is not yet delivered and acknowledged.</li>
@@ -200,8 +201,9 @@ public final class RedisBroker implements Broker {
         }
 
         /**
-         * Sets how long a task may stay unacknowledged before another node takes it over. Keep it
-         * longer than your slowest handler (or its time limit), or that task runs twice.
+         * Sets how long the tasks of a node that stopped renewing its hold (it died) wait before
+         * another node takes them over. A live node renews its hold every third of this time, so
+         * handlers may run longer than it.
          *
          * @param visibilityTimeout at least 100 ms; the default is 1 minute
          * @return this builder

@@ -22,6 +22,7 @@ final class RedisMaintenance {
     private final List<RedisReceiver> receivers;
     private final Thread thread;
     private final long recoverEveryNanos;
+    private final long heartbeatEveryNanos;
     private volatile boolean stopped;
     private boolean failing;
 
@@ -29,6 +30,7 @@ final class RedisMaintenance {
         this.broker = broker;
         this.receivers = receivers;
         this.recoverEveryNanos = Math.max(broker.pollInterval.toNanos(), broker.visibilityTimeout.toNanos() / 4);
+        this.heartbeatEveryNanos = Math.max(broker.pollInterval.toNanos() / 2, broker.visibilityTimeout.toNanos() / 3);
         this.thread = new Thread(this::loop, "ludicrous-tasks-redis-maintenance");
         thread.setDaemon(true);
     }
@@ -50,6 +52,7 @@ final class RedisMaintenance {
     private void loop() {
         long lastRecover = System.nanoTime();
         long lastTrim = System.nanoTime();
+        long lastHeartbeat = System.nanoTime();
         while (!stopped) {
             try {
                 for (RedisReceiver receiver : receivers) {
@@ -63,6 +66,14 @@ final class RedisMaintenance {
                     for (RedisReceiver receiver : receivers) {
                         if (!receiver.isClosed()) {
                             recover(receiver);
+                        }
+                    }
+                }
+                if (now - lastHeartbeat >= heartbeatEveryNanos) {
+                    lastHeartbeat = now;
+                    for (RedisReceiver receiver : receivers) {
+                        if (!receiver.isClosed()) {
+                            heartbeat(receiver);
                         }
                     }
                 }
@@ -114,6 +125,20 @@ final class RedisMaintenance {
             LOG.info("Recovered {} tasks of queue '{}' left unacknowledged for over {} by a stopped worker",
                     claimed.size(), receiver.queue, broker.visibilityTimeout);
             receiver.deliver(claimed);
+        }
+    }
+
+    /**
+     * Resets the idle time of the tasks this node holds ({@code XCLAIM ... JUSTID}, which leaves
+     * the delivery count alone), so that a long task is not taken over while its node is alive.
+     */
+    void heartbeat(RedisReceiver receiver) {
+        List<String> held = receiver.held();
+        for (int from = 0; from < held.size(); from += 500) {
+            StreamEntryID[] ids = held.subList(from, Math.min(held.size(), from + 500)).stream()
+                    .map(StreamEntryID::new).toArray(StreamEntryID[]::new);
+            broker.client.xclaimJustId(receiver.stream, RedisKeys.GROUP, broker.consumer, 0,
+                    redis.clients.jedis.params.XClaimParams.xClaimParams(), ids);
         }
     }
 

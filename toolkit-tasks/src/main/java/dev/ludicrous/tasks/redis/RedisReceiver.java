@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -44,6 +46,8 @@ final class RedisReceiver implements Receiver {
     // Tasks taken from Redis and not yet settled; the fetcher and recovery keep it near prefetch.
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Semaphore settled = new Semaphore(0);
+    // Entry ids this node holds (read or claimed, not yet acknowledged): the heartbeat keeps them claimed.
+    private final Set<String> held = ConcurrentHashMap.newKeySet();
     private final LinkedBlockingQueue<TaskMessage> buffer = new LinkedBlockingQueue<>();
     private final LinkedBlockingQueue<Settlement> settlements = new LinkedBlockingQueue<>();
     private final Thread fetcher;
@@ -148,6 +152,7 @@ final class RedisReceiver implements Receiver {
         inFlight.addAndGet(entries.size());
         for (StreamEntry entry : entries) {
             String tag = entry.getID().toString();
+            held.add(tag);
             String raw = entry.getFields() == null ? null : entry.getFields().get("m");
             try {
                 buffer.add(TaskMessage.fromWire(raw == null ? "" : raw).withDeliveryTag(tag));
@@ -271,6 +276,9 @@ final class RedisReceiver implements Receiver {
             pipeline.xack(stream, RedisKeys.GROUP, ids.toArray(new StreamEntryID[0]));
             pipeline.sync();
         }
+        for (Settlement s : batch) {
+            held.remove(s.tag());
+        }
     }
 
     private XAddParams deadParams() {
@@ -311,6 +319,11 @@ final class RedisReceiver implements Receiver {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Returns the ids this node holds, for the heartbeat. */
+    List<String> held() {
+        return new ArrayList<>(held);
     }
 
     boolean isClosed() {
