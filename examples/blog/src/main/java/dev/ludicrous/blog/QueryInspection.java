@@ -33,6 +33,7 @@ final class QueryInspection {
     DataSource wrap(DataSource pool) {
         // snippet: blog-query-inspector
         inspector = QueryInspector.builder()
+                .excludeFromCallSites("com.github.mustachejava") // name the template render, not its reflection
                 .reporter(Slf4jReporter.builder().logger(LOGGER).build())
                 .explainSlowerThan(Duration.ofMillis(50), Duration.ofMinutes(1), pool)
                 .build();
