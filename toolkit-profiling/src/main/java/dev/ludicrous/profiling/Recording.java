@@ -10,7 +10,7 @@ import java.time.Duration;
  * <p>Thread-safe: the sampler thread folds samples in while the owner may call {@link #stop()}
  * at any time. After {@code stop()} no sample is added.
  */
-public final class Recording implements AutoCloseable {
+public final class Recording implements StackRecording {
     static final int PENDING = 0;
     static final int ACTIVE = 1;
     static final int STOPPED = 2;
@@ -107,6 +107,7 @@ public final class Recording implements AutoCloseable {
      *
      * @return the samples folded into a call tree
      */
+    @Override
     public StackTree stop() {
         int current = state;
         if (current == PENDING && sampler.cancelPending(this)) {
@@ -127,11 +128,6 @@ public final class Recording implements AutoCloseable {
         }
     }
 
-    /** Same as {@link #stop()}, discarding the result. */
-    @Override
-    public void close() {
-        stop();
-    }
 
     /** Called by the sampler thread when the delay has passed; false when it was stopped first. */
     synchronized boolean activate() {

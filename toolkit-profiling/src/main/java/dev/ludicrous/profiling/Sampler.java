@@ -33,7 +33,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Immutable and thread-safe.
  */
-public final class Sampler {
+public final class Sampler implements StackRecorder {
     final Duration interval;
     final double jitter;
     final int maxConcurrent;
@@ -84,6 +84,7 @@ public final class Sampler {
      * @param interval the time between two samples, at least 1 ms
      * @return the recording, or empty when {@code maxConcurrentRecordings} are already sampling
      */
+    @Override
     public Optional<Recording> start(Thread thread, Duration interval) {
         Objects.requireNonNull(thread, "thread");
         checkInterval(interval);

@@ -4,6 +4,8 @@ import dev.ludicrous.profiling.Profile;
 import dev.ludicrous.profiling.ProfileStore;
 import dev.ludicrous.profiling.Recording;
 import dev.ludicrous.profiling.Sampler;
+import dev.ludicrous.profiling.StackRecorder;
+import dev.ludicrous.profiling.StackRecording;
 import dev.ludicrous.profiling.StackTree;
 import dev.ludicrous.profiling.internal.RateLimitedLog;
 import dev.ludicrous.profiling.internal.ThreadCost;
@@ -21,6 +23,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -68,6 +71,7 @@ public final class ProfilingFilter implements Filter {
     private static final String HEADER = "Server-Timing";
 
     private final Sampler sampler;
+    private final StackRecorder recorder;
     private final ProfileStore store;
     private final String triggerHeader;
     private final TriggerSecret trigger;
@@ -83,6 +87,7 @@ public final class ProfilingFilter implements Filter {
 
     private ProfilingFilter(Builder builder) {
         this.sampler = builder.sampler != null ? builder.sampler : Sampler.builder().build();
+        this.recorder = builder.recorder;
         this.store = builder.store;
         this.triggerHeader = builder.triggerHeader;
         this.trigger = builder.triggerSecret == null ? null : new TriggerSecret(builder.triggerSecret);
@@ -142,17 +147,17 @@ public final class ProfilingFilter implements Filter {
         long start = System.nanoTime();
         boolean triggered = trigger != null && trigger.matches(request.getHeader(triggerHeader));
         String mode;
-        Recording recording;
+        StackRecording recording;
         Thread thread = Thread.currentThread();
         if (triggered) {
             mode = "trigger";
-            recording = sampler.start(thread).orElse(null);
+            recording = start(thread, sampler.interval());
         } else if (everyRequest) {
             mode = "all";
-            recording = sampler.start(thread).orElse(null);
+            recording = start(thread, sampler.interval());
         } else if (sampleFraction > 0 && ThreadLocalRandom.current().nextDouble() < sampleFraction) {
             mode = "sample";
-            recording = sampler.start(thread, sampleInterval).orElse(null);
+            recording = start(thread, sampleInterval);
         } else if (slowThreshold != null) {
             mode = "slow";
             recording = sampler.startAfter(thread, slowThreshold, sampler.interval()).orElse(null);
@@ -172,15 +177,27 @@ public final class ProfilingFilter implements Filter {
                 measure ? ThreadCost.cpuNanos() : -1, measure ? ThreadCost.allocatedBytes() : -1);
     }
 
+    /** The alternative recorder first (async-profiler runs one session at a time), then the sampler. */
+    private StackRecording start(Thread thread, Duration interval) {
+        if (recorder != null) {
+            Optional<? extends StackRecording> started = recorder.start(thread, interval);
+            if (started.isPresent()) {
+                return started.get();
+            }
+        }
+        return sampler.start(thread, interval).orElse(null);
+    }
+
     void end(Exchange exchange, HttpServletRequest request, HttpServletResponse response, boolean threw) {
-        Recording recording = exchange.recording;
+        StackRecording recording = exchange.recording;
         StackTree stacks = recording == null ? null : recording.stop();
-        boolean keep = stacks != null && (!"slow".equals(exchange.mode) || recording.hasStarted());
+        Recording delayed = "slow".equals(exchange.mode) ? (Recording) recording : null;
+        boolean keep = stacks != null && (delayed == null || delayed.hasStarted());
         long cpuStart = exchange.cpuStart;
         long allocatedStart = exchange.allocatedStart;
-        if (keep && "slow".equals(exchange.mode)) {
-            cpuStart = recording.threadCpuNanosAtStart();
-            allocatedStart = recording.threadAllocatedBytesAtStart();
+        if (keep && delayed != null) {
+            cpuStart = delayed.threadCpuNanosAtStart();
+            allocatedStart = delayed.threadAllocatedBytesAtStart();
         }
         long cpu = cpuStart < 0 ? -1 : ThreadCost.delta(cpuStart, ThreadCost.cpuNanos());
         long allocated = allocatedStart < 0 ? -1 : ThreadCost.delta(allocatedStart, ThreadCost.allocatedBytes());
@@ -251,7 +268,7 @@ public final class ProfilingFilter implements Filter {
     }
 
     /** The state of one request between begin and end. */
-    record Exchange(long startNanos, Instant startedAt, String mode, Recording recording, boolean timing,
+    record Exchange(long startNanos, Instant startedAt, String mode, StackRecording recording, boolean timing,
             long cpuStart, long allocatedStart) {
     }
 
@@ -308,6 +325,7 @@ public final class ProfilingFilter implements Filter {
     /** Configures a {@link ProfilingFilter}; {@link #build()} checks the whole configuration. */
     public static final class Builder {
         private Sampler sampler;
+        private StackRecorder recorder;
         private ProfileStore store;
         private String triggerHeader = DEFAULT_TRIGGER_HEADER;
         private String triggerSecret;
@@ -333,6 +351,20 @@ public final class ProfilingFilter implements Filter {
          */
         public Builder sampler(Sampler sampler) {
             this.sampler = Objects.requireNonNull(sampler, "sampler");
+            return this;
+        }
+
+        /**
+         * Sets another recorder to try first for {@code trigger}, {@code all} and {@code sample}
+         * requests, such as {@code AsyncProfilerRecorder.ifAvailable("wall")}; when it returns
+         * empty (async-profiler records one request at a time) the sampler is used. {@code slow}
+         * mode always uses the sampler.
+         *
+         * @param recorder the preferred recorder
+         * @return this builder
+         */
+        public Builder recorder(StackRecorder recorder) {
+            this.recorder = Objects.requireNonNull(recorder, "recorder");
             return this;
         }
 
