@@ -17,6 +17,9 @@ final class RedisMaintenance {
     private static final Logger LOG = LoggerFactory.getLogger(RedisMaintenance.class);
     private static final int MOVE_BATCH = 500;
     private static final long TRIM_EVERY_NANOS = 1_000_000_000L;
+    private static final long FORGET_EVERY_NANOS = 60_000_000_000L;
+    // A consumer idle this long with nothing pending belongs to a node that is gone.
+    private static final long FORGET_IDLE_MILLIS = 3_600_000L;
 
     private final RedisBroker broker;
     private final List<RedisReceiver> receivers;
@@ -53,6 +56,7 @@ final class RedisMaintenance {
         long lastRecover = System.nanoTime();
         long lastTrim = System.nanoTime();
         long lastHeartbeat = System.nanoTime();
+        long lastForget = System.nanoTime();
         while (!stopped) {
             try {
                 for (RedisReceiver receiver : receivers) {
@@ -75,6 +79,12 @@ final class RedisMaintenance {
                         if (!receiver.isClosed()) {
                             heartbeat(receiver);
                         }
+                    }
+                }
+                if (now - lastForget >= FORGET_EVERY_NANOS) {
+                    lastForget = now;
+                    for (RedisReceiver receiver : receivers) {
+                        forgetIdleConsumers(receiver.stream, FORGET_IDLE_MILLIS);
                     }
                 }
                 if (now - lastTrim >= TRIM_EVERY_NANOS) {
@@ -140,6 +150,11 @@ final class RedisMaintenance {
             broker.client.xclaimJustId(receiver.stream, RedisKeys.GROUP, broker.consumer, 0,
                     redis.clients.jedis.params.XClaimParams.xClaimParams(), ids);
         }
+    }
+
+    void forgetIdleConsumers(String stream, long idleMillis) {
+        broker.client.eval(RedisScripts.FORGET_IDLE_CONSUMERS, List.of(stream),
+                List.of(RedisKeys.GROUP, Long.toString(idleMillis)));
     }
 
     void trim(String stream) {

@@ -105,6 +105,27 @@ final class RedisScripts {
             + "if safe == '0-0' then return 0 end\n"
             + "return redis.call('XTRIM', KEYS[1], 'MINID', safe)\n";
 
+    /**
+     * KEYS: stream. ARGV: group, min idle ms. Removes consumers (nodes that are gone) with nothing
+     * pending that have been idle at least that long, so restarts do not pile up consumers.
+     * Returns how many were removed.
+     */
+    static final String FORGET_IDLE_CONSUMERS = "local removed = 0\n"
+            + "local consumers = redis.call('XINFO', 'CONSUMERS', KEYS[1], ARGV[1])\n"
+            + "for _, c in ipairs(consumers) do\n"
+            + "  local name, pending, idle\n"
+            + "  for i = 1, #c, 2 do\n"
+            + "    if c[i] == 'name' then name = c[i + 1] end\n"
+            + "    if c[i] == 'pending' then pending = tonumber(c[i + 1]) end\n"
+            + "    if c[i] == 'idle' then idle = tonumber(c[i + 1]) end\n"
+            + "  end\n"
+            + "  if pending == 0 and idle >= tonumber(ARGV[2]) then\n"
+            + "    redis.call('XGROUP', 'DELCONSUMER', KEYS[1], ARGV[1], name)\n"
+            + "    removed = removed + 1\n"
+            + "  end\n"
+            + "end\n"
+            + "return removed\n";
+
     /** KEYS: dead-letter stream, queue stream. ARGV: dead-letter id, wire message. Moves one dead letter back. */
     static final String RETRY_DEAD = "if redis.call('XDEL', KEYS[1], ARGV[1]) == 1 then\n"
             + "  redis.call('XADD', KEYS[2], '*', 'm', ARGV[2])\n"

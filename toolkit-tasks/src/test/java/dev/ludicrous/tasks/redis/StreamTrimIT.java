@@ -55,4 +55,19 @@ class StreamTrimIT {
         assertThat(client.xrange(stream, "-", "+").stream().map(StreamEntry::getID).toList())
                 .containsExactlyElementsOf(ids.subList(4, 10));
     }
+
+    @Test
+    void consumersOfGoneNodesAreForgottenOnlyWhenNothingIsPendingForThem() {
+        client.xgroupCreate(stream, RedisKeys.GROUP, new StreamEntryID(0, 0), true);
+        client.xadd(stream, XAddParams.xAddParams(), Map.of("m", "task"));
+        client.xreadGroup(RedisKeys.GROUP, "node-busy", XReadGroupParams.xReadGroupParams().count(1),
+                Map.of(stream, StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY));
+        client.xgroupCreateConsumer(stream, RedisKeys.GROUP, "node-gone");
+
+        Object removed = client.eval(RedisScripts.FORGET_IDLE_CONSUMERS, List.of(stream), List.of(RedisKeys.GROUP, "0"));
+
+        assertThat(removed).isEqualTo(1L);
+        assertThat(client.xinfoConsumers2(stream, RedisKeys.GROUP)).extracting(c -> c.getName())
+                .containsExactly("node-busy");
+    }
 }
