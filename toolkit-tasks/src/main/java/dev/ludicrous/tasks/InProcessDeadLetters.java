@@ -83,10 +83,17 @@ final class InProcessDeadLetters implements DeadLetters {
             return false;
         }
         TaskMessage again = entry.message().asNew(0);
+        try {
+            broker.enqueue(again);
+        } catch (RuntimeException e) {
+            synchronized (entries) {
+                entries.put(id, entry); // not sent, so it stays a dead letter
+            }
+            throw e;
+        }
         if (again.handle != null) {
             again.handle.update(TaskStatus.QUEUED);
         }
-        broker.enqueue(again);
         return true;
     }
 

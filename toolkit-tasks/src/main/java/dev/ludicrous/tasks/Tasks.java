@@ -221,8 +221,9 @@ public final class Tasks implements AutoCloseable {
 
     /**
      * Stops taking new tasks, lets running handlers finish for up to {@code timeout}, then
-     * interrupts them; tasks fetched but not started are handed back to the broker; the broker
-     * is closed. Tasks still queued in the in-process broker are not run.
+     * interrupts them and hands their tasks back to the broker (without counting an attempt), as
+     * it does with tasks fetched but not started; the broker is closed. Tasks still queued in the
+     * in-process broker are not run.
      *
      * @param timeout how long to wait for running handlers
      * @return {@code true} when every running handler finished in time

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 final class WorkerPool {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerPool.class);
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(200);
+    private static final long HAND_BACK_WAIT_MILLIS = 1_000;
 
     private final String queue;
     private final Receiver receiver;
@@ -25,6 +26,7 @@ final class WorkerPool {
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running = true;
     private volatile boolean aborted;
+    private volatile boolean handingBack;
 
     WorkerPool(String queue, Receiver receiver, Map<String, Definition<?>> registry, Codec codec, Listeners listeners,
             ScheduledExecutorService timer, int concurrency) {
@@ -118,6 +120,12 @@ final class WorkerPool {
         long start = System.nanoTime();
         Throwable error = invoke(definition, args, message.timeLimitMillis());
         if (aborted) {
+            return;
+        }
+        if (handingBack && error != null) {
+            // Interrupted by shutdown after the grace period: another worker runs it, and it costs no attempt.
+            receiver.release(message);
+            update(message, TaskStatus.QUEUED);
             return;
         }
         Duration runTime = listeners.isEmpty() ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - start);
@@ -214,7 +222,10 @@ final class WorkerPool {
         running = false;
     }
 
-    /** Waits for running tasks until the deadline, then interrupts them; closes the receiver. Returns unfinished thread count. */
+    /**
+     * Waits for running tasks until the deadline, then interrupts them and hands their tasks back
+     * to the broker; closes the receiver. Returns how many handlers were still running at the deadline.
+     */
     int awaitStopped(long deadlineNanos) {
         int unfinished = 0;
         for (Thread thread : threads) {
@@ -226,7 +237,17 @@ final class WorkerPool {
             }
             if (thread.isAlive()) {
                 unfinished++;
-                thread.interrupt();
+            }
+        }
+        if (unfinished > 0) {
+            handingBack = true;
+            threads.forEach(Thread::interrupt);
+            for (Thread thread : threads) {
+                try {
+                    thread.join(HAND_BACK_WAIT_MILLIS); // let interrupted handlers return so their tasks are handed back
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
         receiver.close();

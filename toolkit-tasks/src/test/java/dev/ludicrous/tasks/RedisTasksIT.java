@@ -281,4 +281,27 @@ class RedisTasksIT {
         assertThat(invocations).hasValue(1);
         assertThat(second.tasks().deadLetters().size()).isZero();
     }
+
+    @Test
+    void shutdownHandsARunningTaskBackToAnotherNodeAfterTheGracePeriod() {
+        AtomicInteger invocations = new AtomicInteger();
+        CountDownLatch never = new CountDownLatch(1);
+        TaskHandler<String> handler = s -> {
+            if (invocations.incrementAndGet() == 1) {
+                never.await(); // the first run outlasts the shutdown's grace period
+            }
+        };
+        java.util.function.Function<RedisClient, RedisBroker> broker = client -> RedisBroker.builder(client)
+                .keyPrefix(prefix).visibilityTimeout(Duration.ofMinutes(5)).build();
+        Node leaving = startNode(broker, b -> b.concurrency(1).task("export", String.class, handler));
+        leaving.tasks().task("export", String.class).delay("all");
+        await().atMost(Duration.ofSeconds(20)).until(() -> invocations.get() == 1);
+        Node staying = startNode(broker, b -> b.concurrency(1).task("export", String.class, handler));
+
+        assertThat(leaving.tasks().shutdown(Duration.ofMillis(100))).isFalse();
+
+        // Handed back at once: far sooner than the five-minute visibility timeout.
+        await().atMost(Duration.ofSeconds(20)).until(() -> invocations.get() == 2 && pendingCount("default") == 0);
+        assertThat(staying.tasks().deadLetters().size()).isZero();
+    }
 }
