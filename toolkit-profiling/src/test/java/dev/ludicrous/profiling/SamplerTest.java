@@ -99,14 +99,19 @@ class SamplerTest {
 
     @Test
     void delayedRecordingIsSkippedWhenTheCapIsFullAtItsDelay() throws Exception {
-        Sampler sampler = Sampler.builder().maxConcurrentRecordings(1).build();
+        SamplingLoop loop = new SamplingLoop(StackSource.batched(), "test-sampler-cap", false);
+        Sampler sampler = Sampler.builder().maxConcurrentRecordings(1).loop(loop).build();
         try (BusyThread busy = new BusyThread()) {
             Recording holder = sampler.start(busy.thread()).orElseThrow();
             Recording delayed = sampler.startAfter(busy.thread(), Duration.ZERO, Duration.ofMillis(1)).orElseThrow();
-            await().atMost(Duration.ofSeconds(20)).until(() -> delayed.stop().samples() == 0 && !delayed.isSampling()
-                    && !delayed.hasStarted());
+            loop.tick();
+            assertThat(delayed.hasStarted()).isFalse();
+            assertThat(delayed.isSampling()).isFalse();
+            assertThat(delayed.stop().samples()).isZero();
+            assertThat(sampler.activeRecordings()).isEqualTo(1);
             holder.stop();
             assertThat(sampler.activeRecordings()).isZero();
+            assertThat(loop.tick()).isEqualTo(-1);
         }
     }
 
