@@ -84,7 +84,7 @@ final class Engine {
             return;
         }
         try {
-            long[] versions = remote.bump(counterKeys(namespaces), namespaces);
+            long[] versions = remote.bump(counterKeys(namespaces), namespaces, nodeId);
             for (int i = 0; i < namespaces.length; i++) {
                 mirror.bumped(namespaces[i], versions[i]);
             }
@@ -118,7 +118,7 @@ final class Engine {
             List<String> namespaces = new ArrayList<>(pendingBumps);
             if (!namespaces.isEmpty()) {
                 String[] array = namespaces.toArray(String[]::new);
-                long[] versions = remote.bump(counterKeys(array), array);
+                long[] versions = remote.bump(counterKeys(array), array, nodeId);
                 for (int i = 0; i < array.length; i++) {
                     mirror.bumped(array[i], versions[i]);
                 }

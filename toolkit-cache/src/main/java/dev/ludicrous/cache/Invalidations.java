@@ -15,7 +15,7 @@ import redis.clients.jedis.UnifiedJedis;
  * copy. When the connection drops it resubscribes with back-off, and the mirror distrusts itself
  * from the loss until the subscription is back.
  *
- * <p>Messages: {@code b <version> <namespace>} and {@code k <node> <cache> <key>}.
+ * <p>Messages: {@code b <version> <node> <namespace>} and {@code k <node> <cache> <key>}.
  */
 final class Invalidations {
     private static final Logger LOG = LoggerFactory.getLogger(Invalidations.class);
@@ -138,17 +138,25 @@ final class Invalidations {
 
     private void handle(String message) {
         if (message.startsWith("b ")) {
-            int space = message.indexOf(' ', 2);
-            mirror.bumped(message.substring(space + 1), Long.parseLong(message, 2, space, 10));
+            int versionEnd = message.indexOf(' ', 2);
+            int nodeEnd = message.indexOf(' ', versionEnd + 1);
+            // This node's own bumps were applied when the script returned.
+            if (!isThisNode(message, versionEnd + 1, nodeEnd)) {
+                mirror.bumped(message.substring(nodeEnd + 1), Long.parseLong(message, 2, versionEnd, 10));
+            }
         } else if (message.startsWith("k ")) {
             int nodeEnd = message.indexOf(' ', 2);
             int cacheEnd = message.indexOf(' ', nodeEnd + 1);
-            if (!message.regionMatches(2, nodeId, 0, nodeEnd - 2) || nodeId.length() != nodeEnd - 2) {
+            if (!isThisNode(message, 2, nodeEnd)) {
                 listener.keyChanged(message.substring(nodeEnd + 1, cacheEnd), message.substring(cacheEnd + 1));
             }
         } else {
             throw new IllegalArgumentException("unknown message type");
         }
+    }
+
+    private boolean isThisNode(String message, int start, int end) {
+        return end - start == nodeId.length() && message.regionMatches(start, nodeId, 0, nodeId.length());
     }
 
     static byte[] keyMessage(String nodeId, String cache, String key) {

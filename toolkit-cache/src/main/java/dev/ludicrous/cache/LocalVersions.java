@@ -14,7 +14,7 @@ final class LocalVersions implements Versions {
     private final AtomicLong clock = new AtomicLong();
 
     LocalVersions(long maximumNamespaces) {
-        this(Caffeine.newBuilder().maximumSize(maximumNamespaces).build());
+        this(Caffeine.newBuilder().executor(Runnable::run).maximumSize(maximumNamespaces).build());
     }
 
     LocalVersions(Cache<String, Long> versions) {

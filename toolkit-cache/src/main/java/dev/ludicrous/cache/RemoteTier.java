@@ -86,9 +86,10 @@ final class RemoteTier {
         return versions(eval(Scripts.CAPTURE, Arrays.asList(counterKeys), List.of()));
     }
 
-    long[] bump(byte[][] counterKeys, String[] namespaces) {
-        List<byte[]> args = new ArrayList<>(namespaces.length + 1);
+    long[] bump(byte[][] counterKeys, String[] namespaces, String nodeId) {
+        List<byte[]> args = new ArrayList<>(namespaces.length + 2);
         args.add(channel);
+        args.add(nodeId.getBytes(StandardCharsets.US_ASCII));
         for (String namespace : namespaces) {
             args.add(namespace.getBytes(StandardCharsets.UTF_8));
         }

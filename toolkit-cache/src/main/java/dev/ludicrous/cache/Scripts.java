@@ -28,8 +28,9 @@ final class Scripts {
             """);
 
     /**
-     * KEYS: counters; ARGV[1]: channel, ARGV[1 + i]: namespace of KEYS[i]. Increments each counter
-     * (creating a missing one from the clock) and publishes "b version namespace" for each.
+     * KEYS: counters; ARGV[1]: channel, ARGV[2]: node id, ARGV[2 + i]: namespace of KEYS[i].
+     * Increments each counter (creating a missing one from the clock) and publishes
+     * "b version node namespace" for each.
      */
     static final Script BUMP = new Script("local seed = (function() " + SEED + " end)()\n" + """
             local out = {}
@@ -39,7 +40,7 @@ final class Scripts {
               if cur and tonumber(cur) then v = string.format('%.0f', redis.call('INCR', k))
               else v = seed redis.call('SET', k, v) end
               out[i] = v
-              redis.call('PUBLISH', ARGV[1], 'b ' .. v .. ' ' .. ARGV[i + 1])
+              redis.call('PUBLISH', ARGV[1], 'b ' .. v .. ' ' .. ARGV[2] .. ' ' .. ARGV[i + 2])
             end
             return out
             """);

@@ -20,7 +20,7 @@ final class VersionMirror implements Versions {
     private volatile boolean subscribed;
 
     VersionMirror(long maximumNamespaces) {
-        this.versions = Caffeine.newBuilder().maximumSize(maximumNamespaces).build();
+        this.versions = Caffeine.newBuilder().executor(Runnable::run).maximumSize(maximumNamespaces).build();
     }
 
     @Override
