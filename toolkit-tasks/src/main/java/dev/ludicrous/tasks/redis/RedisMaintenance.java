@@ -102,6 +102,8 @@ final class RedisMaintenance {
                     failing = true;
                     LOG.warn("Redis could not be reached for task maintenance: {}; retrying", e.getMessage());
                 }
+            } catch (RuntimeException e) {
+                LOG.error("Task maintenance failed: {}; retrying", e.toString());
             }
             try {
                 Thread.sleep(broker.pollInterval.toMillis()); // the delayed-task poll interval

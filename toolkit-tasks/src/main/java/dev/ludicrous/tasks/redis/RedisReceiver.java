@@ -121,8 +121,8 @@ final class RedisReceiver implements Receiver {
                 } else {
                     failedFetch(e);
                 }
-            } catch (JedisException e) {
-                failedFetch(e);
+            } catch (RuntimeException e) {
+                failedFetch(e); // also what is not a Jedis error: the fetcher must outlive any one read
             }
         }
     }
@@ -132,7 +132,7 @@ final class RedisReceiver implements Receiver {
         return prefetch - inFlight.get();
     }
 
-    private void failedFetch(JedisException e) {
+    private void failedFetch(RuntimeException e) {
         if (closed) {
             return;
         }
@@ -234,6 +234,8 @@ final class RedisReceiver implements Receiver {
                     failing = false;
                     LOG.info("Redis is reachable again; settlements of queue '{}' are written", queue);
                 }
+            } catch (JedisDataException e) {
+                drop(batch, e);
             } catch (JedisException e) {
                 if (!failing) {
                     failing = true;
@@ -249,8 +251,20 @@ final class RedisReceiver implements Receiver {
                 } catch (InterruptedException ignored) {
                     // aborted is checked by the loop
                 }
+            } catch (RuntimeException e) {
+                drop(batch, e);
             }
         }
+    }
+
+    // Not an outage: retrying the same batch would fail the same way. Its tasks stay pending and
+    // are redelivered after the visibility timeout.
+    private void drop(List<Settlement> batch, RuntimeException e) {
+        LOG.error("Could not write {} settlements of queue '{}': {}", batch.size(), queue, e.toString());
+        for (Settlement s : batch) {
+            held.remove(s.tag());
+        }
+        batch.clear();
     }
 
     private void flush(List<Settlement> batch) {
