@@ -50,7 +50,11 @@ public final class Blog implements AutoCloseable {
             blog.run();
             return blog;
         } catch (Exception | Error e) {
-            blog.close();
+            try {
+                blog.close();
+            } catch (RuntimeException closing) {
+                e.addSuppressed(closing);
+            }
             throw e;
         }
     }
@@ -187,29 +191,30 @@ public final class Blog implements AutoCloseable {
         return database.sessionFactory();
     }
 
-    /** Stops the server, then the integrations, then the database. */
+    /**
+     * Stops the server, then the integrations, then the database; goes on past a failure and
+     * throws the first one at the end, with the others suppressed.
+     */
     @Override
-    public void close() throws Exception {
-        Exception failure = null;
+    public void close() {
+        List<Exception> failures = new ArrayList<>();
         if (server != null) {
             try {
                 server.stop();
             } catch (Exception e) {
-                failure = e;
+                failures.add(e);
             }
         }
         for (int i = resources.size() - 1; i >= 0; i--) {
             try {
                 resources.get(i).close();
             } catch (Exception e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
+                failures.add(e);
             }
         }
-        if (failure != null) {
+        if (!failures.isEmpty()) {
+            IllegalStateException failure = new IllegalStateException("Stopping the blog failed", failures.get(0));
+            failures.subList(1, failures.size()).forEach(failure::addSuppressed);
             throw failure;
         }
     }

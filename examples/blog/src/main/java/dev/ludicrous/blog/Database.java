@@ -48,13 +48,12 @@ final class Database implements AutoCloseable {
         try {
             dataSource = wrapper.apply(pool);
             StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
-                    .applySetting(AvailableSettings.DATASOURCE, dataSource)
+                    .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
                     .applySetting(AvailableSettings.HBM2DDL_AUTO, "update")
                     .applySetting(AvailableSettings.GENERATE_STATISTICS, "true")
                     .applySetting(AvailableSettings.STATEMENT_BATCH_SIZE, "50")
                     .applySetting(AvailableSettings.ORDER_INSERTS, "true")
                     .applySetting(AvailableSettings.FAIL_ON_PAGINATION_OVER_COLLECTION_FETCH, "true")
-                    .applySetting(AvailableSettings.LOG_SESSION_METRICS, "false")
                     .build();
             sessionFactory = new MetadataSources(registry)
                     .addAnnotatedClasses(Author.class, Tag.class, Post.class, Comment.class)

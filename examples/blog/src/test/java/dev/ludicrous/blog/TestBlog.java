@@ -108,7 +108,7 @@ final class TestBlog implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         if (owner) {
             blog.close();
         }
