@@ -76,7 +76,7 @@ public final class ProfilerServlet extends HttpServlet {
         String path = request.getPathInfo();
         if (path == null || path.equals("/")) {
             String nonce = FlameGraph.newNonce();
-            send(response, "text/html", nonce, ProfileIndex.page(store, base(request), nonce));
+            send(response, "text/html", nonce, ProfileIndex.page(store, base(request), nonce, frameFilter));
             return;
         }
         Matcher matcher = PROFILE_PATH.matcher(path);

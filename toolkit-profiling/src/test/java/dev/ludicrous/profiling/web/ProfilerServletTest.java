@@ -79,7 +79,8 @@ class ProfilerServletTest {
 
         HttpResponse<String> index = server.get("/_profiler/", "Cookie", "ludicrous_profiler=" + TOKEN);
         assertThat(index.statusCode()).isEqualTo(200);
-        assertThat(index.body()).contains("/_profiler/" + profile.id());
+        assertThat(index.body()).contains("/_profiler/" + profile.id())
+                .contains("shop.Cart.total 66%<br>shop.Cart.render 33%");
     }
 
     @Test
