@@ -15,7 +15,10 @@ final class CallSites {
             "com.zaxxer.hikari.", "org.apache.commons.dbcp2.", "org.apache.tomcat.jdbc.", "com.mchange.",
             "org.hibernate.", "org.springframework.", "net.bytebuddy.", "org.jooq.", "org.jdbi.",
             "org.apache.ibatis.", "org.mybatis.", "io.micrometer.", "org.eclipse.jetty.", "org.apache.catalina.",
-            "org.apache.tomcat.", "io.undertow.", "org.junit.", "org.assertj.");
+            "org.apache.tomcat.", "io.undertow.", "org.junit.", "org.assertj.",
+            // Template engines: the useful line is the code that rendered the template.
+            "com.github.mustachejava.", "org.thymeleaf.", "org.attoparser.", "freemarker.", "io.pebbletemplates.",
+            "gg.jte.", "org.apache.velocity.");
 
     private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
     private static final String OWN_PACKAGE = CallSites.class.getPackageName();
