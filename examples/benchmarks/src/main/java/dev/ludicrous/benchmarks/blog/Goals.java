@@ -54,11 +54,12 @@ final class Goals {
                 continue;
             }
             double cost = cost(idle.get(), on.get());
-            double noise = Math.max(noise(idle.get()), noise(on.get()));
+            double noise = pairedNoise(idle.get(), on.get());
             String measured = String.format(Locale.ROOT, "%s: %.0f req/s vs %.0f idle: %s", on.get().profiler(),
                     on.get().requestsPerSecond(), idle.get().requestsPerSecond(), percent(cost));
             if (!Double.isNaN(noise)) {
-                measured += String.format(Locale.ROOT, "; slices of one variant differ by up to ±%.1f%%", noise * 100);
+                measured += String.format(Locale.ROOT, "; round by round, the ratio's interquartile half-range is ±%.1f%%",
+                        noise * 100);
             }
             goals.add(new Goal(name, measured, profilerVerdict(cost, noise)));
         }
@@ -83,22 +84,54 @@ final class Goals {
         return Goal.Verdict.UNRESOLVED;
     }
 
-    /** Half the spread of a run's per-slice throughput, relative to its mean; NaN if it ran in one piece. */
-    static double noise(RunResult run) {
-        List<Double> rounds = run.roundRequestsPerSecond();
-        if (rounds.size() < 2) {
+    /**
+     * How far the round-by-round ratio {@code on/off} wanders: half its interquartile range. NaN
+     * when the runs were not interleaved in the same rounds.
+     */
+    static double pairedNoise(RunResult off, RunResult on) {
+        double[] ratios = ratios(off, on);
+        if (ratios.length < 2) {
             return Double.NaN;
         }
-        double min = rounds.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
-        double max = rounds.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
-        double mean = rounds.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-        return (max - min) / 2 / mean;
+        java.util.Arrays.sort(ratios);
+        return (quantile(ratios, 0.75) - quantile(ratios, 0.25)) / 2;
     }
 
-    /** Throughput lost by {@code on} relative to {@code off}: 0.05 is 5 % slower; negative is faster. */
+    /**
+     * Throughput lost by {@code on} relative to {@code off}: 0.05 is 5 % slower; negative is faster.
+     * When both ran in the same interleaved rounds, it is one minus the median of the round-by-round
+     * ratios, which cancels the drift of the machine's load between rounds; else the totals' ratio.
+     */
     static double cost(RunResult off, RunResult on) {
+        double[] ratios = ratios(off, on);
+        if (ratios.length >= 2) {
+            java.util.Arrays.sort(ratios);
+            return 1 - quantile(ratios, 0.5);
+        }
         return 1 - on.requestsPerSecond() / off.requestsPerSecond();
     }
+
+    private static double[] ratios(RunResult off, RunResult on) {
+        List<Double> a = off.roundRequestsPerSecond();
+        List<Double> b = on.roundRequestsPerSecond();
+        if (a.size() != b.size()) {
+            return new double[0];
+        }
+        double[] ratios = new double[a.size()];
+        for (int i = 0; i < a.size(); i++) {
+            ratios[i] = b.get(i) / a.get(i);
+        }
+        return ratios;
+    }
+
+    /** Linear interpolation between the closest ranks of sorted values, q in [0, 1]. */
+    static double quantile(double[] sorted, double q) {
+        double pos = q * (sorted.length - 1);
+        int lo = (int) Math.floor(pos);
+        int hi = (int) Math.ceil(pos);
+        return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+    }
+
 
     static String percent(double cost) {
         return cost >= 0 ? String.format(Locale.ROOT, "%.1f%% slower", cost * 100)

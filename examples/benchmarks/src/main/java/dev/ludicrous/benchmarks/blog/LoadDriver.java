@@ -56,8 +56,9 @@ final class LoadDriver implements AutoCloseable {
 
     /**
      * Measures several variants in alternating slices ({@code rounds} of each, {@code measure}
-     * split between them), so that a drift in the machine's load during the run falls on every
-     * variant alike rather than on whichever ran last. Each result lists its per-round throughput.
+     * split between them, the order rotating each round), so that a drift in the machine's load
+     * during the run falls on every variant alike rather than on whichever ran last. Each result
+     * lists its per-round throughput, so that variants can be compared round by round.
      */
     List<RunResult> interleaved(List<Variant> variants, Trigger trigger, Duration warmup, Duration measure, long maxRequests,
             int rounds) {
@@ -73,7 +74,9 @@ final class LoadDriver implements AutoCloseable {
             perRound.add(new ArrayList<>());
         }
         for (int r = 0; r < rounds; r++) {
-            for (int v = 0; v < variants.size(); v++) {
+            // The order rotates each round, so no variant always runs first (or right after another).
+            for (int k = 0; k < variants.size(); k++) {
+                int v = (r + k) % variants.size();
                 Variant variant = variants.get(v);
                 long started = System.nanoTime();
                 List<Recorder> slices = drive(variant.baseUrl(), variant.scenario(), trigger, slice, maxRequests / rounds);

@@ -84,6 +84,11 @@ final class ReportWriter {
                     SvgBarChart.number(r.p50Ms()), SvgBarChart.number(r.p90Ms()), SvgBarChart.number(r.p99Ms()),
                     SvgBarChart.number(r.maxMs()), queries(r), r.bytesMean(), r.profiled(), r.requests(), r.errors()));
         }
+        md.append("\nProfiler: *idle* = the blog's profiling filter installed with its slow threshold out of reach, so it"
+                + " never samples (the blog cannot remove it); *sample* = the trigger header sent on a random share of"
+                + " requests, each of which is sampled and stored; *slow* = the filter's slow mode at that threshold."
+                + " *profiled* counts responses that linked a stored profile. Queries per request come from the query"
+                + " inspector's `Server-Timing: db` entry.\n");
         md.append("\n![latency percentiles per run](").append(LATENCY).append(")\n\n");
         md.append("![throughput per run](").append(THROUGHPUT).append(")\n\n");
 
@@ -115,9 +120,10 @@ final class ReportWriter {
             md.append("| ").append(g.goal()).append(" | ").append(g.measured()).append(" | ").append(verdict).append(" |\n");
         }
         md.append("\nTimings are reported, never asserted: only the query counts and errors above fail the run. The profiler"
-                + " variants of /optimized run in alternating slices (idle, sampled, slow, idle, ...) so that a change in the"
-                + " machine's load falls on each alike; a goal is \"not resolved\" when the slices of one variant differ by more"
-                + " than the goal.\n");
+                + " variants of /optimized run in alternating slices (the order rotating each round) and are compared round by"
+                + " round: the profiler's cost is one minus the median of the per-round throughput ratios, which cancels a"
+                + " change in the machine's load between rounds; a goal is \"not resolved\" when those ratios wander (half"
+                + " their interquartile range) by more than the goal.\n");
         return md.toString();
     }
 

@@ -76,11 +76,29 @@ class ReportWriterTest {
     }
 
     @Test
-    void noiseIsHalfTheSpreadOfTheSlicesRelativeToTheirMean() {
-        RunResult sliced = new RunResult("h2 /optimized", "optimized", "h2", "local", "idle", 4, 10, 0, null, 1, 100, 1, 1, 1,
-                1, 1, 3, 3, 3, 0, 0, 100, 0, List.of(90.0, 100.0, 110.0));
-        assertThat(Goals.noise(sliced)).isCloseTo(0.10, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(Goals.noise(RESULTS.get(0))).isNaN();
+    void interleavedRunsAreComparedRoundByRoundSoThatLoadDriftCancels() {
+        // The machine got four times faster during the run; the profiled variant is 2 % slower in every round.
+        RunResult idle = sliced("idle", 100, 200, 300, 400);
+        RunResult slow = sliced("slow 250 ms", 98, 196, 294, 392);
+        assertThat(Goals.cost(idle, slow)).isCloseTo(0.02, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(Goals.pairedNoise(idle, slow)).isCloseTo(0.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(Goals.profilerVerdict(Goals.cost(idle, slow), Goals.pairedNoise(idle, slow))).isEqualTo(Goal.Verdict.NOT_MET);
+        // Not interleaved: the totals' ratio, and no noise estimate.
+        assertThat(Goals.cost(RESULTS.get(1), RESULTS.get(2))).isCloseTo(0.05, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(Goals.pairedNoise(RESULTS.get(1), RESULTS.get(2))).isNaN();
+    }
+
+    @Test
+    void quantileInterpolatesBetweenRanks() {
+        double[] sorted = {1, 2, 3, 4};
+        assertThat(Goals.quantile(sorted, 0.5)).isEqualTo(2.5);
+        assertThat(Goals.quantile(sorted, 0.25)).isEqualTo(1.75);
+        assertThat(Goals.quantile(sorted, 1)).isEqualTo(4);
+    }
+
+    private static RunResult sliced(String profiler, double... rounds) {
+        return new RunResult("h2 /optimized " + profiler, "optimized", "h2", "local", profiler, 4, 10, 0, null, 1, 100, 1, 1,
+                1, 1, 1, 3, 3, 3, 0, 0, 100, 0, java.util.Arrays.stream(rounds).boxed().toList());
     }
 
     @Test
