@@ -92,10 +92,6 @@ final class TestBlog implements AutoCloseable {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(blog::tasksIdle);
     }
 
-    long statements() {
-        return blog.sessionFactory().getStatistics().getPrepareStatementCount();
-    }
-
     long comments() {
         return blog.sessionFactory().fromSession(s -> s.createSelectionQuery("select count(c) from Comment c", Long.class)
                 .getSingleResult());
