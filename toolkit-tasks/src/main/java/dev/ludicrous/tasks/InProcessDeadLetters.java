@@ -83,16 +83,20 @@ final class InProcessDeadLetters implements DeadLetters {
             return false;
         }
         TaskMessage again = entry.message().asNew(0);
+        TaskStatus before = again.handle == null ? null : again.handle.status();
+        if (again.handle != null) {
+            again.handle.update(TaskStatus.QUEUED); // before it is queued: a worker may finish it at once
+        }
         try {
             broker.enqueue(again);
         } catch (RuntimeException e) {
             synchronized (entries) {
                 entries.put(id, entry); // not sent, so it stays a dead letter
             }
+            if (before != null) {
+                again.handle.update(before);
+            }
             throw e;
-        }
-        if (again.handle != null) {
-            again.handle.update(TaskStatus.QUEUED);
         }
         return true;
     }
