@@ -56,7 +56,8 @@ final class LoadDriver implements AutoCloseable {
 
     /**
      * Measures several variants in alternating slices ({@code rounds} of each, {@code measure}
-     * split between them, the order rotating each round), so that a drift in the machine's load
+     * split between them, in a shuffled order each round, each slice after a short unmeasured
+     * lead-in), so that a drift in the machine's load
      * during the run falls on every variant alike rather than on whichever ran last. Each result
      * lists its per-round throughput, so that variants can be compared round by round.
      */
@@ -73,11 +74,19 @@ final class LoadDriver implements AutoCloseable {
             recorded.add(new ArrayList<>());
             perRound.add(new ArrayList<>());
         }
+        // A slice that follows another blog's starts cold (its database pages, its server threads);
+        // a short unmeasured lead-in and a shuffled order keep that from favouring one variant.
+        Duration leadIn = slice.dividedBy(4).compareTo(Duration.ofSeconds(1)) < 0 ? slice.dividedBy(4) : Duration.ofSeconds(1);
+        java.util.Random order = new java.util.Random(42);
+        List<Integer> indexes = new ArrayList<>();
+        for (int v = 0; v < variants.size(); v++) {
+            indexes.add(v);
+        }
         for (int r = 0; r < rounds; r++) {
-            // The order rotates each round, so no variant always runs first (or right after another).
-            for (int k = 0; k < variants.size(); k++) {
-                int v = (r + k) % variants.size();
+            java.util.Collections.shuffle(indexes, order);
+            for (int v : indexes) {
                 Variant variant = variants.get(v);
+                drive(variant.baseUrl(), variant.scenario(), trigger, leadIn, maxRequests);
                 long started = System.nanoTime();
                 List<Recorder> slices = drive(variant.baseUrl(), variant.scenario(), trigger, slice, maxRequests / rounds);
                 double s = (System.nanoTime() - started) / 1e9;

@@ -120,7 +120,7 @@ final class ReportWriter {
             md.append("| ").append(g.goal()).append(" | ").append(g.measured()).append(" | ").append(verdict).append(" |\n");
         }
         md.append("\nTimings are reported, never asserted: only the query counts and errors above fail the run. The profiler"
-                + " variants of /optimized run in alternating slices (the order rotating each round) and are compared round by"
+                + " variants of /optimized run in alternating slices (shuffled each round, each after a short unmeasured lead-in) and are compared round by"
                 + " round: the profiler's cost is one minus the median of the per-round throughput ratios, which cancels a"
                 + " change in the machine's load between rounds; a goal is \"not resolved\" when those ratios wander (half"
                 + " their interquartile range) by more than the goal.\n");
