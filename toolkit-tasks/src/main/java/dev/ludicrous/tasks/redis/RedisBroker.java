@@ -36,7 +36,7 @@ import redis.clients.jedis.params.XAddParams;
  * </ul>
  *
  * <p>Build it on a pooled client ({@code RedisClient} in Jedis 8), which it does not close. A
- * worker node holds about three connections (one blocked in {@code XREADGROUP}); size the pool for
+ * worker node holds up to four connections (one blocked in {@code XREADGROUP}); size the pool for
  * those plus the app's own use. Thread-safe.
  */
 public final class RedisBroker implements Broker {
