@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }
  * }</pre>
  *
- * <p>Counts the statements the test method's thread runs through the test's
+ * <p>Counts the statements the test method's thread (or, with {@link #allThreads()}, every thread) runs through the test's
  * {@link dev.ludicrous.query.QueryInspector} (a field of the test class, static or not), from
  * after the {@code @BeforeEach} methods to before the {@code @AfterEach} methods. A kind left at
  * {@link #ANY} is not checked. On a class, it applies to every test method that does not carry
@@ -49,4 +49,13 @@ public @interface ExpectQueries {
 
     /** @return the number of statements of any kind expected, or {@link #ANY} */
     int total() default ANY;
+
+    /**
+     * Counts the statements of every thread, not just the test's: for a test that calls a web app
+     * over HTTP or hands work to an executor. Statements of unrelated threads (background tasks,
+     * other tests running in parallel) are counted too, so quiet them first.
+     *
+     * @return true to count all threads
+     */
+    boolean allThreads() default false;
 }

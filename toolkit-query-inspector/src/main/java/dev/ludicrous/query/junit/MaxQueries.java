@@ -20,4 +20,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 public @interface MaxQueries {
     /** @return the most statements the test may run */
     int value();
+
+    /**
+     * Counts the statements of every thread, not just the test's: for a test that calls a web app
+     * over HTTP or hands work to an executor. Statements of unrelated threads (background tasks,
+     * other tests running in parallel) are counted too, so quiet them first.
+     *
+     * @return true to count all threads
+     */
+    boolean allThreads() default false;
 }

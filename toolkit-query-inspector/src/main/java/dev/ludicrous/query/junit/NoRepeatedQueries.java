@@ -19,4 +19,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Target({ElementType.TYPE, ElementType.METHOD})
 @ExtendWith(QueryCountExtension.class)
 public @interface NoRepeatedQueries {
+
+    /**
+     * Counts the statements of every thread, not just the test's: for a test that calls a web app
+     * over HTTP or hands work to an executor. Statements of unrelated threads (background tasks,
+     * other tests running in parallel) are counted too, so quiet them first.
+     *
+     * @return true to count all threads
+     */
+    boolean allThreads() default false;
 }

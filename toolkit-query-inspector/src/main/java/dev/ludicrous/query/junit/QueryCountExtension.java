@@ -34,7 +34,9 @@ public final class QueryCountExtension implements BeforeTestExecutionCallback, A
             return;
         }
         QueryInspector inspector = findInspector(context);
-        context.getStore(NAMESPACE).put(QueryScope.class, inspector.open(context.getDisplayName()));
+        boolean allThreads = expectations(context).stream().anyMatch(QueryCountExtension::allThreads);
+        QueryScope scope = allThreads ? inspector.openShared(context.getDisplayName()) : inspector.open(context.getDisplayName());
+        context.getStore(NAMESPACE).put(QueryScope.class, scope);
     }
 
     @Override
@@ -71,6 +73,12 @@ public final class QueryCountExtension implements BeforeTestExecutionCallback, A
             problems.add("Expected no repeated queries but " + report.repeatedGroups().size()
                     + (report.repeatedGroups().size() == 1 ? " query was" : " queries were") + " repeated");
         }
+    }
+
+    private static boolean allThreads(Object expectation) {
+        return expectation instanceof ExpectQueries expected && expected.allThreads()
+                || expectation instanceof MaxQueries max && max.allThreads()
+                || expectation instanceof NoRepeatedQueries none && none.allThreads();
     }
 
     private static void checkCount(String kind, int expected, long actual, List<String> problems) {

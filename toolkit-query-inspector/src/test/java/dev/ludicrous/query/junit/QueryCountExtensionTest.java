@@ -79,6 +79,12 @@ class QueryCountExtensionTest {
     }
 
     @Test
+    void allThreadsCountsWorkHandedToOtherThreads() {
+        EngineTestKit.engine("junit-jupiter").selectors(selectClass(QueryCountFixtures.OtherThreads.class))
+                .execute().testEvents().assertStatistics(stats -> stats.succeeded(2).failed(0));
+    }
+
+    @Test
     void aTestClassWithoutAnInspectorIsToldWhatToDeclare() {
         assertThat(failureOf(QueryCountFixtures.WithoutInspector.class, "cannotCount"))
                 .hasMessageContaining("counts queries but has no QueryInspector")

@@ -72,6 +72,33 @@ final class QueryCountFixtures {
         }
     }
 
+    static class OtherThreads {
+        private static final QueryInspector INSPECTOR = QueryInspector.builder().build();
+        private static final DataSource DATA_SOURCE = INSPECTOR.wrap(H2Database.withBlogSchema());
+
+        private static void onAnotherThread() throws Exception {
+            java.util.concurrent.CompletableFuture.runAsync(() -> {
+                try {
+                    loadAuthors(DATA_SOURCE, 2);
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+
+        @Test
+        @ExpectQueries(select = 2, allThreads = true)
+        void countedWhenAllThreadsAreAskedFor() throws Exception {
+            onAnotherThread();
+        }
+
+        @Test
+        @ExpectQueries(select = 0)
+        void notCountedOnTheTestThreadAlone() throws Exception {
+            onAnotherThread();
+        }
+    }
+
     @ExpectQueries(total = 2)
     static class ClassLevel {
         private final QueryInspector inspector = QueryInspector.builder().build();
