@@ -39,6 +39,7 @@ final class Caching implements CommentListener, AutoCloseable {
     Caching(BlogConfig config, RedisClient redis, ObjectMapper json) {
         CacheManager.Builder builder = CacheManager.builder()
                 .localMaximumSize(10_000)
+                .recordStats() // the developer page shows local hits and misses
                 .defaultTtl(Duration.ofMinutes(10))
                 .cache(PAGES, Duration.ofMinutes(5));
         this.redis = redis;
