@@ -77,16 +77,23 @@ final class RunningBlog implements AutoCloseable {
         String prefix = settings.get("redis.prefix");
         if (redis != null && prefix != null && prefix.startsWith("bench-")) {
             try (RedisClient client = RedisClient.create(URI.create(redis))) {
-                ScanParams match = new ScanParams().match(prefix + "*").count(1000);
-                String cursor = ScanParams.SCAN_POINTER_START;
-                do {
-                    ScanResult<String> page = client.scan(cursor, match);
-                    if (!page.getResult().isEmpty()) {
-                        client.del(page.getResult().toArray(String[]::new));
-                    }
-                    cursor = page.getCursor();
-                } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+                deleteKeys(client, prefix);
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("Removing the blog's Redis keys under " + prefix + " at " + redis
+                        + " failed: " + e.getMessage(), e);
             }
         }
+    }
+
+    private static void deleteKeys(RedisClient client, String prefix) {
+        ScanParams match = new ScanParams().match(prefix + "*").count(1000);
+        String cursor = ScanParams.SCAN_POINTER_START;
+        do {
+            ScanResult<String> page = client.scan(cursor, match);
+            if (!page.getResult().isEmpty()) {
+                client.del(page.getResult().toArray(String[]::new));
+            }
+            cursor = page.getCursor();
+        } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
     }
 }
