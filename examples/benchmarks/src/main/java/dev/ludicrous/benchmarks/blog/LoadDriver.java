@@ -57,8 +57,8 @@ final class LoadDriver implements AutoCloseable {
     /**
      * Measures several variants in alternating slices ({@code rounds} of each, {@code measure}
      * split between them, in a shuffled order each round, each slice after a short unmeasured
-     * lead-in), so that a drift in the machine's load
-     * during the run falls on every variant alike rather than on whichever ran last. Each result
+     * lead-in), so that a drift in the machine's load during the run falls on every variant alike
+     * rather than on whichever ran last. Each result
      * lists its per-round throughput, so that variants can be compared round by round.
      */
     List<RunResult> interleaved(List<Variant> variants, Trigger trigger, Duration warmup, Duration measure, long maxRequests,
@@ -174,8 +174,6 @@ final class LoadDriver implements AutoCloseable {
      * {@code triggerFraction}, at random as the profiler's own sampled mode picks them.
      */
     record Trigger(String header, String secret) {
-        static final Trigger NONE = new Trigger("", "");
-
         /** The header name and value for one request, or an empty array for none. */
         String[] header(Scenario scenario) {
             if (scenario.triggerFraction() <= 0 || header.isEmpty()

@@ -24,7 +24,7 @@ record Options(
     static final String USAGE = """
             usage: java -cp benchmarks.jar dev.ludicrous.benchmarks.blog.BlogLoadBenchmark [options]
               --quick               every mode, about 2 minutes in all (2 s warm-up, 5 s per run): what CI runs
-                                    (without it: the full run, 10 s warm-up and 30 s per run, about 8 minutes)
+                                    (without it, or with --full: 10 s warm-up and 30 s per run, about 8 minutes)
               --clients N           concurrent closed-loop clients (default 4)
               --warmup S            seconds of warm-up per run (overrides the size)
               --seconds S           seconds measured per run (overrides the size)
