@@ -112,8 +112,9 @@ final class LoadDriver implements AutoCloseable {
             running.add(CompletableFuture.supplyAsync(() -> {
                 Recorder recorder = new Recorder();
                 long i = client; // clients start on different posts
+                int posts = scenario.instance().posts();
                 while (System.nanoTime() < deadline && budget.getAndDecrement() > 0) {
-                    send(baseUrl + scenario.mode().path(i), trigger.header(scenario), recorder);
+                    send(baseUrl + scenario.mode().path(i, posts), trigger.header(scenario), recorder);
                     i += clientCount;
                 }
                 return recorder;

@@ -8,7 +8,7 @@ enum Mode {
     OPTIMIZED("/optimized"),
     /** {@code /cached}: the optimized page from toolkit-cache, 0 queries on a hit. */
     CACHED("/cached"),
-    /** {@code /posts/{id}}: a post with its comments, ids 1 to {@value #POST_IDS} in turn. */
+    /** {@code /posts/{id}}: a post with its comments, ids 1 to {@value #POST_IDS} (or fewer when the blog has fewer) in turn. */
     POST("/posts/");
 
     /** How many different posts the post-page runs visit in turn. */
@@ -20,9 +20,9 @@ enum Mode {
         this.path = path;
     }
 
-    /** The path of the {@code i}-th request of a client. */
-    String path(long i) {
-        return this == POST ? path + (1 + i % POST_IDS) : path;
+    /** The path of request {@code i}, on a blog whose posts have ids 1 to {@code posts}. */
+    String path(long i, int posts) {
+        return this == POST ? path + (1 + i % Math.max(1, Math.min(POST_IDS, posts))) : path;
     }
 
     String label() {
