@@ -26,7 +26,7 @@ import javax.sql.DataSource;
  *
  * try (QueryScope scope = inspector.open("homepage")) {
  *     render();
- *     System.out.println(scope.report().summary());
+ *     log.info(scope.report().summary());
  * }
  * }</pre>
  *
