@@ -42,7 +42,9 @@ import org.openjdk.jmh.annotations.Threads;
  * Throughput of an embedded Jetty 12 serving a servlet that does about 5 ms of mixed CPU work
  * (hashing, sorting, string building: a fixed amount of work, not a fixed time), with the
  * profiling filter off and in each production-relevant mode:
- * {@code off} (no filter), {@code sample1} (1 % of requests at 20 ms), {@code slow100} (threshold
+ * {@code off} (no filter), {@code idle} (the filter installed with only a trigger secret that no
+ * request carries: the cost of the filter and its sampler thread being there), {@code sample1}
+ * (1 % of requests at 20 ms), {@code slow100} (threshold
  * 100 ms, so no request is ever sampled: the cost of watching), {@code trigger} (every request
  * carries the secret, sampled at 10 ms and stored). The ratio of each mode to {@code off} in the
  * same run is the filter's cost.
@@ -58,7 +60,7 @@ import org.openjdk.jmh.annotations.Threads;
 public class FilterThroughputBenchmark {
     private static final String SECRET = "benchmark-trigger-secret-0123";
 
-    @Param({"off", "sample1", "slow100", "trigger"})
+    @Param({"off", "idle", "sample1", "slow100", "trigger"})
     public String mode;
 
     private Server server;
@@ -80,7 +82,7 @@ public class FilterThroughputBenchmark {
             switch (mode) {
                 case "sample1" -> filter.sample(0.01, Duration.ofMillis(20));
                 case "slow100" -> filter.slow(Duration.ofMillis(100));
-                case "trigger" -> filter.trigger(SECRET);
+                case "trigger", "idle" -> filter.trigger(SECRET);
                 default -> throw new IllegalArgumentException("unknown mode " + mode);
             }
             context.addFilter(new FilterHolder(filter.build()), "/*", EnumSet.of(DispatcherType.REQUEST));
