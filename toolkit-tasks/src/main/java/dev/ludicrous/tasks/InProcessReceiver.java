@@ -1,10 +1,8 @@
 package dev.ludicrous.tasks;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /** Takes tasks straight from the in-process queue; settling one only releases its idempotency key. */
 final class InProcessReceiver implements Receiver {
@@ -22,17 +20,7 @@ final class InProcessReceiver implements Receiver {
         if (closed) {
             return List.of();
         }
-        TaskMessage first = queue.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        if (first == null) {
-            return List.of();
-        }
-        if (max == 1) {
-            return List.of(first);
-        }
-        List<TaskMessage> batch = new ArrayList<>(max);
-        batch.add(first);
-        queue.drainTo(batch, max - 1);
-        return batch;
+        return Receiver.pollBatch(queue, max, timeout);
     }
 
     @Override

@@ -1,7 +1,10 @@
 package dev.ludicrous.tasks;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A worker node's view of one queue: it takes messages and settles each one exactly once with
@@ -18,6 +21,32 @@ public interface Receiver {
      * @throws InterruptedException when the thread is interrupted while waiting
      */
     List<TaskMessage> poll(int max, Duration timeout) throws InterruptedException;
+
+    /**
+     * Waits up to {@code timeout} for the first message of {@code queue}, then takes up to
+     * {@code max} in all without waiting: the usual body of {@link #poll} for a receiver that
+     * buffers its messages in a queue.
+     *
+     * @param queue the receiver's buffer
+     * @param max the most to return, at least 1
+     * @param timeout how long to wait for the first message
+     * @return the messages; empty when the timeout passed
+     * @throws InterruptedException when the thread is interrupted while waiting
+     */
+    static List<TaskMessage> pollBatch(BlockingQueue<TaskMessage> queue, int max, Duration timeout)
+            throws InterruptedException {
+        TaskMessage first = queue.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        if (first == null) {
+            return List.of();
+        }
+        if (max == 1) {
+            return List.of(first);
+        }
+        List<TaskMessage> batch = new ArrayList<>(max);
+        batch.add(first);
+        queue.drainTo(batch, max - 1);
+        return batch;
+    }
 
     /**
      * Settles a message whose handler succeeded.

@@ -165,17 +165,7 @@ final class RedisReceiver implements Receiver {
 
     @Override
     public List<TaskMessage> poll(int max, Duration timeout) throws InterruptedException {
-        TaskMessage first = buffer.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        if (first == null) {
-            return List.of();
-        }
-        if (max == 1) {
-            return List.of(first);
-        }
-        List<TaskMessage> batch = new ArrayList<>(max);
-        batch.add(first);
-        buffer.drainTo(batch, max - 1);
-        return batch;
+        return Receiver.pollBatch(buffer, max, timeout);
     }
 
     @Override
