@@ -9,6 +9,8 @@ import java.util.List;
  */
 final class Entry {
     final String sql;
+    /** True when {@link #sql} was cut to the inspector's maximum length (it cannot be explained then). */
+    final boolean sqlCut;
     final SqlShape shape;
     final int batchSize;
     final long nanos;
@@ -20,9 +22,10 @@ final class Entry {
     volatile long rows;
     volatile String plan;
 
-    Entry(String sql, SqlShape shape, int batchSize, long nanos, String error, CallSite callSite,
+    Entry(String sql, boolean sqlCut, SqlShape shape, int batchSize, long nanos, String error, CallSite callSite,
             long parameterKey, List<String> parameters, String attribution, long rows) {
         this.sql = sql;
+        this.sqlCut = sqlCut;
         this.shape = shape;
         this.batchSize = batchSize;
         this.nanos = nanos;

@@ -46,8 +46,7 @@ final class Explainer {
 
     void consider(Entry entry, Object statement, ThreadState state) {
         if (entry.nanos < thresholdNanos || entry.kind() != StatementKind.SELECT || entry.error != null
-                // SQL cut to maxSqlLength cannot be explained.
-                || entry.batchSize > 1 || entry.sql.endsWith(" chars]")) {
+                || entry.batchSize > 1 || entry.sqlCut) {
             return;
         }
         long now = System.nanoTime();

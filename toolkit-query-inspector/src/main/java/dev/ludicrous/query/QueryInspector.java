@@ -220,9 +220,9 @@ public final class QueryInspector {
             }
         }
         CallSite site = callSitesEnabled ? callSites.find() : null;
-        String storedSql = sql.length() > maxSqlLength
-                ? sql.substring(0, maxSqlLength) + "... [" + sql.length() + " chars]" : sql;
-        Entry entry = new Entry(storedSql, shape, batchSize, nanos, message(error), site, parameterKey,
+        boolean cut = sql.length() > maxSqlLength;
+        String storedSql = cut ? sql.substring(0, maxSqlLength) + "... [" + sql.length() + " chars]" : sql;
+        Entry entry = new Entry(storedSql, cut, shape, batchSize, nanos, message(error), site, parameterKey,
                 parameters, QueryAttribution.current(), rows);
         if (state != null) {
             state.track(info, entry);
