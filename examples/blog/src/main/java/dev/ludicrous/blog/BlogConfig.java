@@ -45,6 +45,8 @@ public final class BlogConfig {
     final Optional<String> devToken;
     final Optional<String> profilerSecret;
     final int profilerSlowMillis;
+    final double profilerSampleFraction;
+    final int profilerSampleIntervalMillis;
     final byte[] secret;
 
     private BlogConfig(Settings s) {
@@ -99,6 +101,8 @@ public final class BlogConfig {
                     "(" + profilerSecret.get().length() + " characters)");
         }
         profilerSlowMillis = s.integer("profiler.slow-ms", 250, 1, 600_000);
+        profilerSampleFraction = s.fraction("profiler.sample-fraction", 0);
+        profilerSampleIntervalMillis = s.integer("profiler.sample-interval-ms", 20, 1, 10_000);
         secret = s.optional("secret").map(v -> {
             if (v.length() < 32) {
                 throw s.invalid("secret", "must be at least 32 characters", "(" + v.length() + " characters)");
@@ -184,6 +188,23 @@ public final class BlogConfig {
                 // reported below with the accepted range
             }
             throw invalid(key, "must be a whole number from " + min + " to " + max, value.get());
+        }
+
+        /** A number from 0 to 1, such as {@code 0.01}. */
+        double fraction(String key, double fallback) {
+            Optional<String> value = optional(key);
+            if (value.isEmpty()) {
+                return fallback;
+            }
+            try {
+                double number = Double.parseDouble(value.get());
+                if (number >= 0 && number <= 1) {
+                    return number;
+                }
+            } catch (NumberFormatException e) {
+                // reported below with the accepted range
+            }
+            throw invalid(key, "must be a number from 0 to 1 (0.01 is 1 %)", value.get());
         }
 
         URI uri(String key, String value, String... schemes) {

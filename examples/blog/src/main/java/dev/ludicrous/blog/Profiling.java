@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Where toolkit-profiling meets the blog: its filter profiles a request that carries the trigger
- * secret in {@code X-Ludicrous-Profile}, and the rest of every request slower than
- * {@code profiler.slow-ms}; its viewer serves the flame graphs under {@value #VIEWER}, behind the
+ * secret in {@code X-Ludicrous-Profile}, a random {@code profiler.sample-fraction} of requests (off
+ * by default), and the rest of every request slower than {@code profiler.slow-ms}; its viewer serves the flame graphs under {@value #VIEWER}, behind the
  * same access rule as the other developer pages. In the development profile without a configured
  * secret, one is made up at start and logged, and Server-Timing is sent on every response.
  */
@@ -52,6 +52,9 @@ final class Profiling implements AutoCloseable {
                 .viewerPath(VIEWER)
                 .serverTiming(development);
         trigger.ifPresent(builder::trigger);
+        if (config.profilerSampleFraction > 0) {
+            builder.sample(config.profilerSampleFraction, Duration.ofMillis(config.profilerSampleIntervalMillis));
+        }
         filter = builder.build();
         // end-snippet
         viewer = ProfilerServlet.builder()

@@ -21,6 +21,8 @@ class BlogConfigTest {
         assertThat(config.seedPosts).isEqualTo(5_000);
         assertThat(config.seedComments).isEqualTo(50_000);
         assertThat(config.redisUri).isEmpty();
+        assertThat(config.profilerSampleFraction).isZero();
+        assertThat(config.profilerSampleIntervalMillis).isEqualTo(20);
     }
 
     @Test
@@ -49,6 +51,11 @@ class BlogConfigTest {
                         + " but was ftp://example.org/");
         assertThatThrownBy(() -> BlogConfig.from(Map.of("BLOG_DEV_TOKEN", "short")))
                 .hasMessage("dev.token (BLOG_DEV_TOKEN) must be at least 16 characters, but was (5 characters)");
+        assertThatThrownBy(() -> BlogConfig.from(Map.of("BLOG_PROFILER_SAMPLE_FRACTION", "1%")))
+                .hasMessage("profiler.sample-fraction (BLOG_PROFILER_SAMPLE_FRACTION) must be a number from 0 to 1"
+                        + " (0.01 is 1 %), but was 1%");
+        assertThatThrownBy(() -> BlogConfig.from(Map.of("BLOG_PROFILER_SAMPLE_FRACTION", "1.5")))
+                .hasMessageStartingWith("profiler.sample-fraction (BLOG_PROFILER_SAMPLE_FRACTION) must be a number from 0 to 1");
         assertThatThrownBy(() -> BlogConfig.from(Map.of("BLOG_CONFIG", "/no/such/file.properties")))
                 .hasMessageStartingWith("BLOG_CONFIG must name a readable properties file, but /no/such/file.properties");
     }

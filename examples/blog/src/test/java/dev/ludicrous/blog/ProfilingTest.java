@@ -42,6 +42,18 @@ class ProfilingTest {
     }
 
     @Test
+    void sampledModeProfilesRequestsWithoutTheSecret() throws Exception {
+        try (TestBlog blog = TestBlog.start(Map.of("profiler.secret", SECRET, "profiler.slow-ms", "600000",
+                "profiler.sample-fraction", "1", "profiler.sample-interval-ms", "5"))) {
+            HttpResponse<String> page = blog.get("/optimized");
+
+            Matcher link = LINK.matcher(String.join(", ", page.headers().allValues("Server-Timing")));
+            assertThat(link.find()).as("a sampled request links its profile").isTrue();
+            assertThat(blog.get(Profiling.VIEWER + "/").body()).as("the profile says why it was taken").contains("<td>sample</td>");
+        }
+    }
+
+    @Test
     void flameGraphsAreClosedInProductionWithoutTheToken() throws Exception {
         try (TestBlog blog = TestBlog.start(Map.of("profile", "production", "profiler.secret", SECRET))) {
             HttpResponse<String> page = blog.get("/naive", ProfilingFilter.DEFAULT_TRIGGER_HEADER, SECRET);
