@@ -1,0 +1,163 @@
+package dev.ludicrous.benchmarks.profiling;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Closed-loop clients on keep-alive connections, driven slice by slice: {@link #run} sends one
+ * request path for a given time from every client, waits for all of them to finish their last
+ * request, and returns what the slice cost: requests, wall time, and the process's CPU time and
+ * allocation minus the clients' own (read per thread), so that what is left is the server's.
+ * Between slices the clients wait at a barrier, so no request of one slice overlaps the next.
+ */
+final class SliceDriver implements AutoCloseable {
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+    /** What one slice measured. */
+    record Slice(long requests, double seconds, long serverCpuNanos, long serverAllocatedBytes) {
+        double throughput() {
+            return requests / seconds;
+        }
+
+        double cpuMicrosPerRequest() {
+            return requests == 0 ? Double.NaN : serverCpuNanos / 1e3 / requests;
+        }
+
+        double allocatedKbPerRequest() {
+            return requests == 0 ? Double.NaN : serverAllocatedBytes / 1024.0 / requests;
+        }
+    }
+
+    private final List<Thread> threads = new ArrayList<>();
+    private final long[] clientIds;
+    private final long[] counts;
+    private final CyclicBarrier start;
+    private final CyclicBarrier end;
+    private volatile byte[] request;
+    private volatile long deadline;
+    private volatile boolean closed;
+    private volatile String failure;
+
+    SliceDriver(String host, int port, int clients) throws IOException {
+        counts = new long[clients];
+        clientIds = new long[clients];
+        start = new CyclicBarrier(clients + 1);
+        end = new CyclicBarrier(clients + 1);
+        for (int c = 0; c < clients; c++) {
+            KeepAliveClient client = new KeepAliveClient(host, port);
+            int index = c;
+            Thread thread = new Thread(() -> loop(client, index), "paired-client-" + c);
+            thread.setDaemon(true);
+            threads.add(thread);
+            thread.start();
+            clientIds[c] = thread.getId();
+        }
+    }
+
+    /** Every client sends {@code requestBytes} in a loop for {@code nanos}; returns once all are done. */
+    Slice run(byte[] requestBytes, long nanos) throws InterruptedException {
+        request = requestBytes;
+        long cpu0 = OS.getProcessCpuTime();
+        long clientCpu0 = clientCpu();
+        long[] ids = THREADS.getAllThreadIds();
+        long[] allocated0 = THREADS.getThreadAllocatedBytes(ids);
+        long started = System.nanoTime();
+        deadline = started + nanos;
+        await(start);
+        await(end);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long cpu = OS.getProcessCpuTime() - cpu0 - (clientCpu() - clientCpu0);
+        long[] allocated1 = THREADS.getThreadAllocatedBytes(ids);
+        long allocated = 0;
+        for (int i = 0; i < ids.length; i++) {
+            if (allocated0[i] >= 0 && allocated1[i] >= 0 && !isClient(ids[i])) {
+                allocated += allocated1[i] - allocated0[i];
+            }
+        }
+        if (failure != null) {
+            throw new IllegalStateException("a client failed: " + failure);
+        }
+        long total = 0;
+        for (int c = 0; c < counts.length; c++) {
+            total += counts[c];
+            counts[c] = 0;
+        }
+        return new Slice(total, seconds, cpu, allocated);
+    }
+
+    private void loop(KeepAliveClient client, int index) {
+        try (client) {
+            while (true) {
+                await(start);
+                if (closed) {
+                    return;
+                }
+                long n = 0;
+                byte[] bytes = request;
+                long until = deadline;
+                try {
+                    while (System.nanoTime() < until) {
+                        int status = client.send(bytes);
+                        if (status != 200) {
+                            throw new IOException("status " + status);
+                        }
+                        n++;
+                    }
+                } catch (IOException e) {
+                    failure = e.toString();
+                }
+                counts[index] = n;
+                await(end);
+            }
+        } catch (IOException | InterruptedException e) {
+            failure = e.toString();
+        }
+    }
+
+    private long clientCpu() {
+        long sum = 0;
+        for (long id : clientIds) {
+            sum += Math.max(0, THREADS.getThreadCpuTime(id));
+        }
+        return sum;
+    }
+
+    private boolean isClient(long id) {
+        for (long c : clientIds) {
+            if (c == id) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void await(CyclicBarrier barrier) throws InterruptedException {
+        try {
+            barrier.await(60, TimeUnit.SECONDS);
+        } catch (BrokenBarrierException | TimeoutException e) {
+            throw new IllegalStateException("the clients stopped answering the slice barrier", e);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        closed = true;
+        try {
+            start.await(5, TimeUnit.SECONDS);
+        } catch (BrokenBarrierException | TimeoutException e) {
+            // the clients are daemons: they end with the JVM
+        }
+        for (Thread thread : threads) {
+            thread.join(5_000);
+        }
+    }
+}
