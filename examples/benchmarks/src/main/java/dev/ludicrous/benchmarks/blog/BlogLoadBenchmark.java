@@ -1,6 +1,5 @@
 package dev.ludicrous.benchmarks.blog;
 
-import dev.ludicrous.profiling.web.ProfilingFilter;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -24,9 +23,9 @@ import java.util.Map;
  *
  * <p>The blog's profiler is always installed (trigger and slow modes). The main runs set its slow
  * threshold out of reach ("idle": the filter runs, nothing is sampled); the {@code sample} run
- * sends the trigger header on a fraction of requests, which profiles them as the filter's own
- * sampled mode would (the blog does not expose that mode); the {@code slow} run starts a blog with
- * the slow threshold at {@code --slow-ms}.
+ * starts a blog with the profiler's sample mode on ({@code profiler.sample-fraction} at
+ * {@code --sample-fraction}); the {@code slow} run starts a blog with the slow threshold at
+ * {@code --slow-ms}.
  *
  * <p>See docs/benchmarks.md. Run: {@code java -cp benchmarks.jar dev.ludicrous.benchmarks.blog.BlogLoadBenchmark --quick}
  */
@@ -67,8 +66,7 @@ public final class BlogLoadBenchmark {
         List<RunResult> results = new ArrayList<>();
         List<String> violations = new ArrayList<>();
         String slowLabel = "slow " + options.slowMillis() + " ms";
-        String sampleLabel = String.format(Locale.ROOT, "sample %s%% (trigger header)",
-                SvgBarChart.number(options.sampleFraction() * 100));
+        String sampleLabel = String.format(Locale.ROOT, "sample %s%%", SvgBarChart.number(options.sampleFraction() * 100));
 
         Instance h2 = instance("h2", "h2", "local", Goals.PROFILER_IDLE, options, secret, Map.of(
                 "db.url", "jdbc:h2:mem:bench_" + run + ";DB_CLOSE_DELAY=-1",
@@ -76,6 +74,10 @@ public final class BlogLoadBenchmark {
         Instance h2Slow = instance("h2 slow-profiled", "h2", "local", slowLabel, options, secret, Map.of(
                 "db.url", "jdbc:h2:mem:bench_slow_" + run + ";DB_CLOSE_DELAY=-1",
                 "profiler.slow-ms", Integer.toString(options.slowMillis())));
+        Instance h2Sample = instance("h2 sample-profiled", "h2", "local", sampleLabel, options, secret, Map.of(
+                "db.url", "jdbc:h2:mem:bench_sample_" + run + ";DB_CLOSE_DELAY=-1",
+                "profiler.slow-ms", NEVER_SLOW,
+                "profiler.sample-fraction", Double.toString(options.sampleFraction())));
         Instance extra = null;
         if (options.postgres().isPresent()) {
             Map<String, String> pg = new LinkedHashMap<>();
@@ -99,18 +101,18 @@ public final class BlogLoadBenchmark {
         System.out.printf(Locale.ROOT, "blog benchmark: %s, %d clients, %d s warm-up + %d s per run%n",
                 options.quick() ? "quick" : "full", options.clients(), options.warmup().toSeconds(), options.measure().toSeconds());
         try (LoadDriver driver = new LoadDriver(options.clients())) {
-            LoadDriver.Trigger trigger = new LoadDriver.Trigger(ProfilingFilter.DEFAULT_TRIGGER_HEADER, secret);
-            Runner runner = new Runner(driver, trigger, options, results, violations);
-            // The main H2 blog, and beside it one with the slow profiler on: the three profiler
-            // variants of /optimized are measured in alternating slices.
-            try (RunningBlog main = runner.start(h2); RunningBlog slow = runner.start(h2Slow)) {
+            Runner runner = new Runner(driver, options, results, violations);
+            // The main H2 blog, and beside it one with the sampled and one with the slow profiler
+            // on: the three profiler variants of /optimized are measured in alternating slices.
+            try (RunningBlog main = runner.start(h2); RunningBlog sample = runner.start(h2Sample);
+                    RunningBlog slow = runner.start(h2Slow)) {
                 runner.measure(main, Scenario.of(Mode.NAIVE, h2));
                 runner.interleaved(List.of(
                         new LoadDriver.Variant(main.url(), Scenario.of(Mode.OPTIMIZED, h2)),
-                        new LoadDriver.Variant(main.url(), new Scenario("h2 /optimized, profiler sampled", Mode.OPTIMIZED, h2,
-                                sampleLabel, options.sampleFraction())),
+                        new LoadDriver.Variant(sample.url(), new Scenario("h2 /optimized, profiler sampled", Mode.OPTIMIZED,
+                                h2Sample, sampleLabel)),
                         new LoadDriver.Variant(slow.url(), new Scenario("h2 /optimized, profiler slow", Mode.OPTIMIZED, h2Slow,
-                                slowLabel, 0))));
+                                slowLabel))));
                 runner.measure(main, Scenario.of(Mode.CACHED, h2));
                 runner.measure(main, Scenario.of(Mode.POST, h2));
             } catch (Exception e) {
@@ -197,7 +199,7 @@ public final class BlogLoadBenchmark {
 
 
     /** Runs the steps of the plan, prints a line per run, and collects results and violations. */
-    private record Runner(LoadDriver driver, LoadDriver.Trigger trigger, Options options, List<RunResult> results,
+    private record Runner(LoadDriver driver, Options options, List<RunResult> results,
             List<String> violations) {
         RunningBlog start(Instance instance) throws Exception {
             RunningBlog blog = RunningBlog.start(instance);
@@ -207,13 +209,13 @@ public final class BlogLoadBenchmark {
         }
 
         void measure(RunningBlog blog, Scenario scenario) {
-            record(scenario.mode(), driver.run(blog.url(), scenario, trigger, options.warmup(), options.measure(),
+            record(scenario.mode(), driver.run(blog.url(), scenario, options.warmup(), options.measure(),
                     options.maxRequests()));
         }
 
         void interleaved(List<LoadDriver.Variant> variants) {
             int rounds = options.quick() ? 3 : 10;
-            List<RunResult> measured = driver.interleaved(variants, trigger, options.warmup(), options.measure(),
+            List<RunResult> measured = driver.interleaved(variants, options.warmup(), options.measure(),
                     options.maxRequests(), rounds);
             for (int i = 0; i < variants.size(); i++) {
                 record(variants.get(i).scenario().mode(), measured.get(i));

@@ -42,10 +42,10 @@ final class LoadDriver implements AutoCloseable {
     }
 
     /** Warms the page up for {@code warmup} (figures dropped), then measures it. */
-    RunResult run(String baseUrl, Scenario scenario, Trigger trigger, Duration warmup, Duration measure, long maxRequests) {
-        drive(baseUrl, scenario, trigger, warmup, maxRequests);
+    RunResult run(String baseUrl, Scenario scenario, Duration warmup, Duration measure, long maxRequests) {
+        drive(baseUrl, scenario, warmup, maxRequests);
         long started = System.nanoTime();
-        List<Recorder> recorders = drive(baseUrl, scenario, trigger, measure, maxRequests);
+        List<Recorder> recorders = drive(baseUrl, scenario, measure, maxRequests);
         double seconds = (System.nanoTime() - started) / 1e9;
         return summarize(scenario, recorders, seconds, List.of());
     }
@@ -61,10 +61,10 @@ final class LoadDriver implements AutoCloseable {
      * rather than on whichever ran last. Each result
      * lists its per-round throughput, so that variants can be compared round by round.
      */
-    List<RunResult> interleaved(List<Variant> variants, Trigger trigger, Duration warmup, Duration measure, long maxRequests,
+    List<RunResult> interleaved(List<Variant> variants, Duration warmup, Duration measure, long maxRequests,
             int rounds) {
         for (Variant v : variants) {
-            drive(v.baseUrl(), v.scenario(), trigger, warmup, maxRequests);
+            drive(v.baseUrl(), v.scenario(), warmup, maxRequests);
         }
         Duration slice = measure.dividedBy(rounds);
         List<List<Recorder>> recorded = new ArrayList<>();
@@ -86,9 +86,9 @@ final class LoadDriver implements AutoCloseable {
             java.util.Collections.shuffle(indexes, order);
             for (int v : indexes) {
                 Variant variant = variants.get(v);
-                drive(variant.baseUrl(), variant.scenario(), trigger, leadIn, maxRequests);
+                drive(variant.baseUrl(), variant.scenario(), leadIn, maxRequests);
                 long started = System.nanoTime();
-                List<Recorder> slices = drive(variant.baseUrl(), variant.scenario(), trigger, slice, maxRequests / rounds);
+                List<Recorder> slices = drive(variant.baseUrl(), variant.scenario(), slice, maxRequests / rounds);
                 double s = (System.nanoTime() - started) / 1e9;
                 seconds[v] += s;
                 recorded.get(v).addAll(slices);
@@ -103,7 +103,7 @@ final class LoadDriver implements AutoCloseable {
         return results;
     }
 
-    private List<Recorder> drive(String baseUrl, Scenario scenario, Trigger trigger, Duration length, long maxRequests) {
+    private List<Recorder> drive(String baseUrl, Scenario scenario, Duration length, long maxRequests) {
         long deadline = System.nanoTime() + length.toNanos();
         AtomicLong budget = new AtomicLong(maxRequests);
         List<CompletableFuture<Recorder>> running = new ArrayList<>();
@@ -114,7 +114,7 @@ final class LoadDriver implements AutoCloseable {
                 long i = client; // clients start on different posts
                 int posts = scenario.instance().posts();
                 while (System.nanoTime() < deadline && budget.getAndDecrement() > 0) {
-                    send(baseUrl + scenario.mode().path(i, posts), trigger.header(scenario), recorder);
+                    send(baseUrl + scenario.mode().path(i, posts), recorder);
                     i += clientCount;
                 }
                 return recorder;
@@ -123,11 +123,8 @@ final class LoadDriver implements AutoCloseable {
         return running.stream().map(CompletableFuture::join).toList();
     }
 
-    private void send(String url, String[] header, Recorder recorder) {
+    private void send(String url, Recorder recorder) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT).GET();
-        if (header.length == 2) {
-            request.header(header[0], header[1]);
-        }
         long start = System.nanoTime();
         try {
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -168,21 +165,6 @@ final class LoadDriver implements AutoCloseable {
     @Override
     public void close() {
         clients.shutdownNow();
-    }
-
-    /**
-     * Which requests carry the profiler's trigger header: each with probability
-     * {@code triggerFraction}, at random as the profiler's own sampled mode picks them.
-     */
-    record Trigger(String header, String secret) {
-        /** The header name and value for one request, or an empty array for none. */
-        String[] header(Scenario scenario) {
-            if (scenario.triggerFraction() <= 0 || header.isEmpty()
-                    || java.util.concurrent.ThreadLocalRandom.current().nextDouble() >= scenario.triggerFraction()) {
-                return new String[0];
-            }
-            return new String[] {header, secret};
-        }
     }
 
     /** One client's figures; merged after the run, so no locking while it runs. */

@@ -34,7 +34,7 @@ record Options(
               --redis[=URL]         Redis as the cache tier (default $LUDICROUS_TEST_REDIS or redis://127.0.0.1:6379),
                                     under its own key prefix; with --postgres the PostgreSQL blog uses it
               --out DIR             where report.md, results.json and the plots go (default target/benchmark)
-              --sample-fraction F   share of requests sent with the profiler trigger header (default 0.01)
+              --sample-fraction F   the sampled run's profiler.sample-fraction (default 0.01)
               --slow-ms N           the profiler's slow threshold in the slow-mode run (default 250, the blog's)
               --set key=value       a blog setting for every blog started (e.g. seed.posts=1000); repeatable
             Exit status: 0 when every pinned query count held and no request failed, 1 otherwise, 2 on bad options.

@@ -87,8 +87,8 @@ final class ReportWriter {
                     SvgBarChart.number(r.maxMs()), queries(r), r.bytesMean(), r.profiled(), r.requests(), r.errors()));
         }
         md.append("\nProfiler: *idle* = the blog's profiling filter installed with its slow threshold out of reach, so it"
-                + " never samples (the blog cannot remove it); *sample* = the trigger header sent on a random share of"
-                + " requests, each of which is sampled and stored; *slow* = the filter's slow mode at that threshold."
+                + " never samples (the blog cannot remove it); *sample* = a blog with the filter's sample mode on"
+                + " (`profiler.sample-fraction`): that share of requests, at random, is sampled and stored; *slow* = the filter's slow mode at that threshold."
                 + " *profiled* counts responses that linked a stored profile. Queries per request come from the query"
                 + " inspector's `Server-Timing: db` entry.\n");
         md.append("\n![latency percentiles per run](").append(LATENCY).append(")\n\n");

@@ -21,7 +21,7 @@ class BlogLoadBenchmarkTest {
     void aShortRunOnASmallBlogReadsTheRealQueryCountsAndPasses() throws Exception {
         List<String> args = List.of("--quick", "--warmup", "0", "--seconds", "1", "--max-requests", "400",
                 "--set", "seed.authors=5", "--set", "seed.posts=60", "--set", "seed.comments=200", "--set", "seed.tags=5",
-                "--out", out.toString());
+                "--sample-fraction", "1", "--out", out.toString());
         int status = BlogLoadBenchmark.run(Options.parse(args, Map.of()), String.join(" ", args));
 
         assertThat(status).isZero();
@@ -36,6 +36,11 @@ class BlogLoadBenchmarkTest {
         assertThat(byName.get("h2 /naive").get("queriesMin").asInt()).isGreaterThanOrEqualTo(QueryBudget.NAIVE_MIN);
         assertThat(byName.get("h2 /optimized").get("queriesMax").asInt()).isLessThanOrEqualTo(QueryBudget.OPTIMIZED_MAX);
         assertThat(byName.get("h2 /optimized").get("roundRequestsPerSecond")).hasSize(3);
+        // The sampled run is the blog's own sample mode (here on every request), not a trigger header.
+        JsonNode sampled = byName.get("h2 /optimized, profiler sampled");
+        assertThat(sampled.get("profiler").asText()).isEqualTo("sample 100%");
+        assertThat(sampled.get("profiled").asLong()).isEqualTo(sampled.get("requests").asLong());
+        assertThat(byName.get("h2 /optimized").get("profiled").asLong()).isZero();
         JsonNode cached = byName.get("h2 /cached");
         // No warm-up: the first request renders the page (a miss); the rest are hits.
         long misses = cached.get("requests").asLong() - cached.get("zeroQueryResponses").asLong();
