@@ -116,7 +116,7 @@ public final class CacheManager implements AutoCloseable {
             Duration window = settings.staleWindows.getOrDefault(n, Duration.ZERO);
             Store.Refresh refresh = new Store.Refresh(settings.ticker, ttl.toNanos(), window.toNanos(),
                     settings.betas.getOrDefault(n, 0.0), settings.refreshExecutor);
-            return new Store<>(n, codec, ttl, settings.localMaximumSize,
+            return new Store<>(n, codec, settings.keyPrefix, ttl, settings.localMaximumSize,
                     settings.boundedByBytes ? settings.localMaximumBytes : 0, settings.recordStats, refresh);
         });
         if (!store.codec.id().equals(codec.id())) {

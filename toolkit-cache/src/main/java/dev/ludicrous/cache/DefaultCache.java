@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,13 +26,25 @@ final class DefaultCache<V> implements Cache<V> {
     private final Engine engine;
     private final String[] namespaces;
     private final Loads<V> loads;
+    // Encoded once per view, not per read: the counters' Redis keys and the namespaces as the
+    // envelope stores them. Empty without Redis.
+    private final byte[][] counterKeys;
+    private final byte[][] namespaceBytes;
 
     DefaultCache(Store<V> store, Engine engine, String[] namespaces) {
         this.store = store;
         this.engine = engine;
         this.namespaces = namespaces;
         this.loads = new Loads<>(store);
+        boolean remote = engine.remote != null && namespaces.length > 0;
+        this.counterKeys = remote ? engine.counterKeys(namespaces) : NO_KEYS;
+        this.namespaceBytes = new byte[remote ? namespaces.length : 0][];
+        for (int i = 0; i < namespaceBytes.length; i++) {
+            namespaceBytes[i] = namespaces[i].getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
+
+    private static final byte[][] NO_KEYS = new byte[0][];
 
     @Override
     public String name() {
@@ -81,8 +92,8 @@ final class DefaultCache<V> implements Cache<V> {
         if (engine.remote == null) {
             return Optional.empty();
         }
-        Remote read = readRemote(List.of(key));
-        return Optional.ofNullable(read == null ? null : read.found.get(key));
+        RemoteRead read = readRemote(new String[] {key}, 1);
+        return Optional.ofNullable(read == null ? null : cast(read.values[0]));
     }
 
     @Override
@@ -90,55 +101,63 @@ final class DefaultCache<V> implements Cache<V> {
             Function<? super Set<String>, ? extends Map<String, ? extends V>> bulkLoader) {
         Objects.requireNonNull(keys, "keys must not be null");
         Objects.requireNonNull(bulkLoader, "bulkLoader must not be null");
-        Set<String> wanted = new LinkedHashSet<>(keys);
-        Map<String, V> found = new HashMap<>();
-        List<String> missing = new ArrayList<>();
-        for (String key : wanted) {
+        // The result doubles as the set of keys seen: a key not found yet holds null, so the
+        // order of the keys is kept without a second collection.
+        Map<String, V> result = new LinkedHashMap<>((int) (keys.size() / 0.75f) + 1);
+        String[] missing = new String[keys.size()];
+        int missingCount = 0;
+        for (String key : keys) {
             Objects.requireNonNull(key, "keys must not contain null");
+            if (result.containsKey(key)) {
+                continue;
+            }
             LocalEntry entry = store.local.getIfPresent(key);
             if (entry != null && fresh(entry)) {
                 if (store.countHits) {
                     store.counters.localHits.increment();
                 }
-                found.put(key, cast(entry.value()));
+                result.put(key, cast(entry.value()));
             } else {
                 store.counters.localMisses.increment();
-                missing.add(key);
+                result.put(key, null);
+                missing[missingCount++] = key;
             }
         }
-        if (!missing.isEmpty()) {
-            loadMissing(missing, found, bulkLoader);
-        }
-        Map<String, V> result = new LinkedHashMap<>();
-        for (String key : wanted) {
-            V value = found.get(key);
-            if (value != null) {
-                result.put(key, value);
-            }
+        if (missingCount > 0) {
+            loadMissing(missing, missingCount, result, bulkLoader);
+            result.values().removeIf(Objects::isNull);
         }
         return result;
     }
 
-    private void loadMissing(List<String> missing, Map<String, V> found,
+    private void loadMissing(String[] missing, int count, Map<String, V> result,
             Function<? super Set<String>, ? extends Map<String, ? extends V>> bulkLoader) {
         long[] captured = null;
         boolean remoteUsable = false;
+        Set<String> toLoad = new LinkedHashSet<>();
         if (engine.remote != null) {
-            Remote read = readRemote(missing);
+            RemoteRead read = readRemote(missing, count);
             if (read != null) {
                 remoteUsable = true;
-                found.putAll(read.found);
-                missing.removeAll(read.found.keySet());
-                captured = read.capturedOrNull();
+                captured = read.captured;
+                for (int i = 0; i < count; i++) {
+                    if (read.values[i] != null) {
+                        result.put(missing[i], cast(read.values[i]));
+                    } else {
+                        toLoad.add(missing[i]);
+                    }
+                }
+            } else {
+                toLoad.addAll(Arrays.asList(missing).subList(0, count));
             }
         } else {
             captured = engine.localVersions.capture(namespaces);
+            toLoad.addAll(Arrays.asList(missing).subList(0, count));
         }
-        if (missing.isEmpty()) {
+        if (toLoad.isEmpty()) {
             return;
         }
-        Set<String> toLoad = Collections.unmodifiableSet(new LinkedHashSet<>(missing));
-        Map<String, ? extends V> loaded = loads.bulk(toLoad, bulkLoader);
+        Map<String, ? extends V> loaded = loads.bulk(Collections.unmodifiableSet(toLoad), bulkLoader);
         List<byte[]> remoteKeys = new ArrayList<>();
         List<byte[]> remoteValues = new ArrayList<>();
         for (String key : toLoad) {
@@ -146,7 +165,7 @@ final class DefaultCache<V> implements Cache<V> {
             if (value == null) {
                 continue;
             }
-            found.put(key, value);
+            result.put(key, value);
             boolean cacheable = captured != null || namespaces.length == 0;
             byte[] bytes = cacheable ? encodeOrLog(key, value) : null;
             if (bytes == null) {
@@ -155,7 +174,7 @@ final class DefaultCache<V> implements Cache<V> {
             long[] versions = captured == null ? LocalEntry.NO_VERSIONS : captured;
             store.local.put(key, store.entry(value, namespaces, versions, bytes.length, 0));
             if (remoteUsable && captured != null) {
-                remoteKeys.add(engine.valueKey(store.name, key));
+                remoteKeys.add(Keys.join(store.valuePrefix, key));
                 remoteValues.add(Envelope.write(store.codec.id(), namespaces, versions, bytes));
             }
         }
@@ -172,9 +191,9 @@ final class DefaultCache<V> implements Cache<V> {
         if (engine.remote == null) {
             return loadAndStore(key, loader, engine.localVersions.capture(namespaces), false);
         }
-        Remote read = readRemote(List.of(key));
-        if (read != null && read.found.containsKey(key)) {
-            return read.found.get(key);
+        RemoteRead read = readRemote(new String[] {key}, 1);
+        if (read != null && read.found > 0) {
+            return cast(read.values[0]);
         }
         if (read == null) {
             // Redis is down: an unversioned value may live in the local tier; a versioned one cannot,
@@ -183,11 +202,11 @@ final class DefaultCache<V> implements Cache<V> {
         }
         if (engine.loadLeaseMillis > 0) {
             read = awaitOtherNode(key, read);
-            if (read.found.containsKey(key)) {
-                return read.found.get(key);
+            if (read.found > 0) {
+                return cast(read.values[0]);
             }
         }
-        return loadAndStore(key, loader, read.capturedOrNull(), read.capturedOrNull() != null);
+        return loadAndStore(key, loader, read.captured, read.captured != null);
     }
 
     /**
@@ -195,10 +214,9 @@ final class DefaultCache<V> implements Cache<V> {
      * value until the lease would have run out. Returns the last read: with the value, or with the
      * versions to load under.
      */
-    private Remote awaitOtherNode(String key, Remote read) {
+    private RemoteRead awaitOtherNode(String key, RemoteRead read) {
         try {
-            if (engine.remote.tryLease(engine.leaseKey(store.name, key),
-                    engine.nodeId.getBytes(java.nio.charset.StandardCharsets.US_ASCII), engine.loadLeaseMillis)) {
+            if (engine.remote.tryLease(Keys.join(store.leasePrefix, key), engine.nodeIdBytes, engine.loadLeaseMillis)) {
                 return read;
             }
         } catch (RemoteTier.Unavailable e) {
@@ -214,12 +232,12 @@ final class DefaultCache<V> implements Cache<V> {
                 return read;
             }
             pauseMillis = Math.min(pauseMillis * 2, 50);
-            Remote again = readRemote(List.of(key));
+            RemoteRead again = readRemote(new String[] {key}, 1);
             if (again == null) {
                 return read;
             }
             read = again;
-            if (read.found.containsKey(key)) {
+            if (read.found > 0) {
                 return read;
             }
         }
@@ -246,7 +264,7 @@ final class DefaultCache<V> implements Cache<V> {
         store.local.put(key, store.entry(value, namespaces, versions, bytes.length, cost));
         if (writeRemote) {
             try {
-                engine.remote.set(List.of(engine.valueKey(store.name, key)),
+                engine.remote.set(List.of(Keys.join(store.valuePrefix, key)),
                         List.of(Envelope.write(store.codec.id(), namespaces, versions, bytes)), store.ttlMillis, List.of());
             } catch (RemoteTier.Unavailable e) {
                 // Served from the local tier until Redis is back.
@@ -295,7 +313,7 @@ final class DefaultCache<V> implements Cache<V> {
         } else {
             long[] captured;
             try {
-                captured = engine.remote.capture(engine.counterKeys(namespaces));
+                captured = engine.remote.capture(counterKeys);
             } catch (RemoteTier.Unavailable e) {
                 return;
             }
@@ -304,52 +322,57 @@ final class DefaultCache<V> implements Cache<V> {
     }
 
     /**
-     * Reads values and the current versions of this view's namespaces in one MGET; when a counter
-     * is missing, creates it (one more round trip) so the versions captured for a load are real.
-     * Returns {@code null} when Redis is unavailable.
+     * Reads values and the current versions of this view's namespaces in one round trip: a GET for
+     * one key without namespaces (the command a raw read sends), else one MGET of the values and
+     * the counters. When a counter is missing, creates it (one more round trip) so the versions
+     * captured for a load are real. Returns {@code null} when Redis is unavailable.
      */
-    private Remote readRemote(List<String> keys) {
+    private RemoteRead readRemote(String[] keys, int count) {
         int n = namespaces.length;
-        byte[][] redisKeys = new byte[keys.size() + n][];
-        for (int i = 0; i < keys.size(); i++) {
-            redisKeys[i] = engine.valueKey(store.name, keys.get(i));
-        }
-        for (int i = 0; i < n; i++) {
-            redisKeys[keys.size() + i] = engine.counterKey(namespaces[i]);
-        }
         long epoch = engine.mirror.epoch();
         List<byte[]> reply;
         try {
-            reply = engine.remote.mget(redisKeys);
+            if (n == 0 && count == 1) {
+                reply = Collections.singletonList(engine.remote.get(Keys.join(store.valuePrefix, keys[0])));
+            } else {
+                byte[][] redisKeys = new byte[count + n][];
+                for (int i = 0; i < count; i++) {
+                    redisKeys[i] = Keys.join(store.valuePrefix, keys[i]);
+                }
+                System.arraycopy(counterKeys, 0, redisKeys, count, n);
+                reply = engine.remote.mget(redisKeys);
+            }
         } catch (RemoteTier.Unavailable e) {
-            store.counters.remoteMisses.add(keys.size());
+            store.counters.remoteMisses.add(count);
             return null;
         }
-        long[] current = new long[n];
+        long[] current = n == 0 ? LocalEntry.NO_VERSIONS : new long[n];
         boolean allKnown = true;
         for (int i = 0; i < n; i++) {
-            current[i] = RemoteTier.counter(reply.get(keys.size() + i));
+            current[i] = RemoteTier.counter(reply.get(count + i));
             if (current[i] == Versions.UNKNOWN) {
                 allKnown = false;
-            } else {
+            } else if (engine.mirror.current(namespaces[i]) != current[i]) {
                 engine.mirror.learn(namespaces[i], current[i], epoch);
             }
         }
-        Map<String, V> found = new HashMap<>();
-        for (int i = 0; i < keys.size(); i++) {
+        Object[] values = new Object[count];
+        int found = 0;
+        for (int i = 0; i < count; i++) {
             byte[] bytes = reply.get(i);
-            V value = bytes == null || !allKnown ? null : decodeFresh(keys.get(i), bytes, current);
+            V value = bytes == null || !allKnown ? null : decodeFresh(keys[i], bytes, current);
             if (value != null) {
                 store.counters.remoteHits.increment();
-                found.put(keys.get(i), value);
-                store.local.put(keys.get(i), store.entry(value, namespaces, current, bytes.length, 0));
+                values[i] = value;
+                found++;
+                store.local.put(keys[i], store.entry(value, namespaces, current, bytes.length, 0));
             } else {
                 store.counters.remoteMisses.increment();
             }
         }
-        if (!allKnown && found.size() < keys.size()) {
+        if (!allKnown && found < count) {
             try {
-                current = engine.remote.capture(engine.counterKeys(namespaces));
+                current = engine.remote.capture(counterKeys);
                 for (int i = 0; i < n; i++) {
                     engine.mirror.learn(namespaces[i], current[i], epoch);
                 }
@@ -357,33 +380,29 @@ final class DefaultCache<V> implements Cache<V> {
                 current = null;
             }
         }
-        return new Remote(found, current);
+        return new RemoteRead(values, found, current);
     }
 
     /** Returns the value if the bytes are our envelope, of our codec, for these namespaces at these versions. */
     private V decodeFresh(String key, byte[] bytes, long[] current) {
-        Envelope envelope;
+        int offset;
         try {
-            envelope = Envelope.read(bytes);
+            offset = Envelope.payloadOffset(bytes, store.codecId, namespaceBytes, current);
         } catch (Envelope.CorruptValueException e) {
             LOG.warn("Ignoring the value of key '{}' in cache '{}' in Redis: {}; it is treated as a miss and replaced",
                     key, store.name, e.getMessage());
             return null;
         }
-        if (!envelope.codecId().equals(store.codec.id())) {
+        if (offset == Envelope.OTHER_CODEC) {
             LOG.warn("Ignoring the value of key '{}' in cache '{}' in Redis: it was written with codec '{}', not '{}'",
-                    key, store.name, envelope.codecId(), store.codec.id());
+                    key, store.name, Envelope.codecIdOf(bytes), store.codec.id());
             return null;
         }
-        if (!Arrays.equals(envelope.namespaces(), namespaces) || !Arrays.equals(envelope.versions(), current)) {
+        if (offset == Envelope.STALE) {
             return null;
         }
         try {
-            V value = store.codec.decode(envelope.payload());
-            if (value == null) {
-                throw new IllegalStateException("the codec returned null");
-            }
-            return value;
+            return store.decode(bytes, offset);
         } catch (RuntimeException e) {
             LOG.warn("Ignoring the value of key '{}' in cache '{}' in Redis: codec '{}' could not decode it ({}); "
                     + "it is treated as a miss and replaced", key, store.name, store.codec.id(), e.getMessage());
@@ -401,9 +420,8 @@ final class DefaultCache<V> implements Cache<V> {
             return;
         }
         try {
-            long[] versions = namespaces.length == 0 ? LocalEntry.NO_VERSIONS
-                    : engine.remote.capture(engine.counterKeys(namespaces));
-            engine.remote.set(List.of(engine.valueKey(store.name, key)),
+            long[] versions = namespaces.length == 0 ? LocalEntry.NO_VERSIONS : knownVersionsOrCapture();
+            engine.remote.set(List.of(Keys.join(store.valuePrefix, key)),
                     List.of(Envelope.write(store.codec.id(), namespaces, versions, bytes)), store.ttlMillis,
                     List.of(Invalidations.keyMessage(engine.nodeId, store.name, key)));
             store.local.put(key, store.entry(value, namespaces, versions, bytes.length, 0));
@@ -423,12 +441,28 @@ final class DefaultCache<V> implements Cache<V> {
         store.local.invalidate(key);
         if (engine.remote != null) {
             try {
-                engine.remote.delete(engine.valueKey(store.name, key),
+                engine.remote.delete(Keys.join(store.valuePrefix, key),
                         Invalidations.keyMessage(engine.nodeId, store.name, key));
             } catch (RemoteTier.Unavailable e) {
                 engine.deleteLater(store.name, key);
             }
         }
+    }
+
+    /**
+     * The versions to store a put value with: this node's copy when it knows every namespace (it
+     * is trusted only while subscribed, and at worst older than Redis's, which makes the entry
+     * stale, never wrongly fresh), else read from Redis (one more round trip).
+     */
+    private long[] knownVersionsOrCapture() {
+        long[] known = new long[namespaces.length];
+        for (int i = 0; i < known.length; i++) {
+            known[i] = engine.mirror.current(namespaces[i]);
+            if (known[i] == Versions.UNKNOWN) {
+                return engine.remote.capture(counterKeys);
+            }
+        }
+        return known;
     }
 
     private boolean fresh(LocalEntry entry) {
@@ -466,18 +500,7 @@ final class DefaultCache<V> implements Cache<V> {
         return (V) value;
     }
 
-    /** What one MGET found, and the versions to store loaded values with ({@code null}: do not store). */
-    private final class Remote {
-        final Map<String, V> found;
-        final long[] captured;
-
-        Remote(Map<String, V> found, long[] captured) {
-            this.found = found;
-            this.captured = captured;
-        }
-
-        long[] capturedOrNull() {
-            return captured;
-        }
+    /** What one read of Redis found, by position of the keys asked, and the versions to store loaded values with ({@code null}: do not store). */
+    private record RemoteRead(Object[] values, int found, long[] captured) {
     }
 }

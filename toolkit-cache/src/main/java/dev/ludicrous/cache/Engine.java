@@ -23,6 +23,8 @@ final class Engine {
 
     final String prefix;
     final String nodeId;
+    final byte[] nodeIdBytes;
+    private final byte[] counterPrefix;
     final int maxValueBytes;
     final long loadLeaseMillis;
     final RemoteTier remote;
@@ -40,6 +42,8 @@ final class Engine {
             VersionMirror mirror, LocalVersions localVersions) {
         this.prefix = prefix;
         this.nodeId = nodeId;
+        this.nodeIdBytes = nodeId.getBytes(StandardCharsets.US_ASCII);
+        this.counterPrefix = Keys.prefix(prefix + "n:");
         this.maxValueBytes = maxValueBytes;
         this.loadLeaseMillis = loadLeaseMillis;
         this.remote = remote;
@@ -60,7 +64,7 @@ final class Engine {
     }
 
     byte[] counterKey(String namespace) {
-        return (prefix + "n:" + namespace).getBytes(StandardCharsets.UTF_8);
+        return Keys.join(counterPrefix, namespace);
     }
 
     byte[][] counterKeys(String[] namespaces) {
@@ -84,7 +88,7 @@ final class Engine {
             return;
         }
         try {
-            long[] versions = remote.bump(counterKeys(namespaces), namespaces, nodeId);
+            long[] versions = remote.bump(counterKeys(namespaces), namespaces, nodeIdBytes);
             for (int i = 0; i < namespaces.length; i++) {
                 mirror.bumped(namespaces[i], versions[i]);
             }
@@ -118,7 +122,7 @@ final class Engine {
             List<String> namespaces = new ArrayList<>(pendingBumps);
             if (!namespaces.isEmpty()) {
                 String[] array = namespaces.toArray(String[]::new);
-                long[] versions = remote.bump(counterKeys(array), array, nodeId);
+                long[] versions = remote.bump(counterKeys(array), array, nodeIdBytes);
                 for (int i = 0; i < array.length; i++) {
                     mirror.bumped(array[i], versions[i]);
                 }

@@ -18,6 +18,10 @@ final class Namespaces {
             throw new IllegalArgumentException("namespaces must be at most " + MAX_COUNT + ", but were "
                     + namespaces.length);
         }
+        if (namespaces.length == 1) {
+            // The usual bump and view: nothing to sort or merge.
+            return new String[] {checkOne(namespaces[0])};
+        }
         TreeSet<String> sorted = new TreeSet<>();
         for (String namespace : namespaces) {
             sorted.add(checkOne(namespace));

@@ -29,6 +29,18 @@ final class RemoteTier {
         return !breaker.isOpen();
     }
 
+    /** GET: a read of one value that needs no counter, the same command as a raw read. */
+    byte[] get(byte[] key) {
+        enter();
+        try {
+            byte[] value = redis.get(key);
+            breaker.success();
+            return value;
+        } catch (RuntimeException e) {
+            throw fail(e);
+        }
+    }
+
     List<byte[]> mget(byte[][] keys) {
         enter();
         try {
@@ -86,10 +98,10 @@ final class RemoteTier {
         return versions(eval(Scripts.CAPTURE, Arrays.asList(counterKeys), List.of()));
     }
 
-    long[] bump(byte[][] counterKeys, String[] namespaces, String nodeId) {
+    long[] bump(byte[][] counterKeys, String[] namespaces, byte[] nodeId) {
         List<byte[]> args = new ArrayList<>(namespaces.length + 2);
         args.add(channel);
-        args.add(nodeId.getBytes(StandardCharsets.US_ASCII));
+        args.add(nodeId);
         for (String namespace : namespaces) {
             args.add(namespace.getBytes(StandardCharsets.UTF_8));
         }

@@ -12,17 +12,27 @@ import java.util.HexFormat;
  * far above a clock in microseconds plus the bumps a namespace sees.
  */
 final class Scripts {
+    // The server clock in microseconds, as a string of digits: what a missing counter starts from.
+    // Read only when a counter is missing, so the common path makes no TIME call.
     private static final String SEED = """
-            local t = redis.call('TIME')
-            return t[1] .. string.format('%06d', tonumber(t[2]))
+            local function seed()
+              local t = redis.call('TIME')
+              return t[1] .. string.format('%06d', tonumber(t[2]))
+            end
             """;
 
-    /** KEYS: counters. Returns the current value of each, creating the missing ones. */
-    static final Script CAPTURE = new Script("local seed = (function() " + SEED + " end)()\n" + """
+    /**
+     * KEYS: counters. Returns the current value of each as an integer, creating the missing ones.
+     * A script because the check and the creation must be atomic, and the seed must come from one
+     * clock (the server's); it runs only when a plain MGET found a counter missing.
+     */
+    static final Script CAPTURE = new Script(SEED + """
             local out = {}
             for i, k in ipairs(KEYS) do
-              local cur = redis.call('GET', k)
-              if cur and tonumber(cur) then out[i] = cur else redis.call('SET', k, seed) out[i] = seed end
+              local got = redis.call('GET', k)
+              local cur = got and string.match(got, '^%d+$') and tonumber(got)
+              if not cur then local s = seed() redis.call('SET', k, s) cur = tonumber(s) end
+              out[i] = cur
             end
             return out
             """);
@@ -30,17 +40,21 @@ final class Scripts {
     /**
      * KEYS: counters; ARGV[1]: channel, ARGV[2]: node id, ARGV[2 + i]: namespace of KEYS[i].
      * Increments each counter (creating a missing one from the clock) and publishes
-     * "b version node namespace" for each.
+     * "b version node namespace" for each; returns the new versions as integers. A script, not a
+     * pipelined INCR and PUBLISH, because the message must carry the version the INCR returned
+     * (other nodes merge versions with max, so a late reply can never undo a bump), and a missing
+     * counter must start from the clock, not from 1. INCR of a missing key returns 1, which no
+     * seeded counter can hold, so the common path is one INCR and one PUBLISH.
      */
-    static final Script BUMP = new Script("local seed = (function() " + SEED + " end)()\n" + """
+    static final Script BUMP = new Script(SEED + """
             local out = {}
             for i, k in ipairs(KEYS) do
-              local cur = redis.call('GET', k)
-              local v
-              if cur and tonumber(cur) then v = string.format('%.0f', redis.call('INCR', k))
-              else v = seed redis.call('SET', k, v) end
+              local v = redis.pcall('INCR', k)
+              local text
+              if type(v) == 'number' and v ~= 1 then text = string.format('%.0f', v)
+              else text = seed() redis.call('SET', k, text) v = tonumber(text) end
               out[i] = v
-              redis.call('PUBLISH', ARGV[1], 'b ' .. v .. ' ' .. ARGV[2] .. ' ' .. ARGV[i + 2])
+              redis.call('PUBLISH', ARGV[1], 'b ' .. text .. ' ' .. ARGV[2] .. ' ' .. ARGV[i + 2])
             end
             return out
             """);

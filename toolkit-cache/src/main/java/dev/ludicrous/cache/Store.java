@@ -23,6 +23,10 @@ final class Store<V> {
     final boolean countHits;
 
     final Refresh refresh;
+    // Key layout, encoded once: <prefix>v:<cache>: and <prefix>l:<cache>:, and the codec id as stored.
+    final byte[] valuePrefix;
+    final byte[] leasePrefix;
+    final byte[] codecId;
     // Keys being refreshed in the background now: bounded by the executor's throughput.
     final ConcurrentHashMap<String, Boolean> refreshing = new ConcurrentHashMap<>();
 
@@ -33,9 +37,12 @@ final class Store<V> {
         }
     }
 
-    Store(String name, Codec<V> codec, Duration ttl, long maximumEntries, long maximumBytes, boolean countHits,
-            Refresh refresh) {
+    Store(String name, Codec<V> codec, String keyPrefix, Duration ttl, long maximumEntries, long maximumBytes,
+            boolean countHits, Refresh refresh) {
         this.name = name;
+        this.valuePrefix = Keys.prefix(keyPrefix + "v:" + name + ":");
+        this.leasePrefix = Keys.prefix(keyPrefix + "l:" + name + ":");
+        this.codecId = codec.id().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         this.countHits = countHits;
         this.codec = codec;
         this.ttlMillis = ttl.toMillis();
@@ -58,6 +65,18 @@ final class Store<V> {
             builder.maximumSize(maximumEntries);
         }
         this.local = builder.build();
+    }
+
+    /** Decodes the payload that starts at {@code offset} of stored bytes; never returns {@code null}. */
+    @SuppressWarnings("unchecked")
+    V decode(byte[] stored, int offset) {
+        V value = codec instanceof StringCodec strings
+                ? (V) strings.decode(stored, offset, stored.length - offset)
+                : codec.decode(java.util.Arrays.copyOfRange(stored, offset, stored.length));
+        if (value == null) {
+            throw new IllegalStateException("the codec returned null");
+        }
+        return value;
     }
 
     LocalEntry entry(Object value, String[] namespaces, long[] versions, int weight, long loadCost) {

@@ -23,4 +23,9 @@ final class StringCodec implements Codec<String> {
     public String decode(byte[] bytes) {
         return new String(bytes, StandardCharsets.UTF_8);
     }
+
+    // A remote hit decodes straight from the stored envelope, without copying the payload out first.
+    String decode(byte[] bytes, int offset, int length) {
+        return new String(bytes, offset, length, StandardCharsets.UTF_8);
+    }
 }

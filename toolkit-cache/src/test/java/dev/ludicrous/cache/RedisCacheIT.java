@@ -118,6 +118,29 @@ class RedisCacheIT {
     }
 
     @Test
+    void bumpOfAMissingOrDamagedCounterStartsItFromTheServerClockThenIncrements() {
+        nodeA.bump("fresh-namespace");
+        long created = Long.parseLong(redis.raw.get(redis.counterKey("fresh-namespace")));
+        assertThat(created).isGreaterThan(1_600_000_000_000_000L);
+        nodeA.bump("fresh-namespace");
+        assertThat(Long.parseLong(redis.raw.get(redis.counterKey("fresh-namespace")))).isEqualTo(created + 1);
+
+        redis.raw.set(redis.counterKey("damaged"), "not a number");
+        nodeA.bump("damaged");
+        assertThat(redis.raw.get(redis.counterKey("damaged"))).matches("\\d{16,}");
+    }
+
+    @Test
+    void putOnAVersionedViewIsFreshOnAnotherNode() {
+        Cache<String> onA = nodeA.cache("pages", Codec.string()).dependingOn("post");
+        onA.get("/", () -> "v1");
+        onA.put("/", "v2");
+        assertThat(nodeB.cache("pages", Codec.string()).dependingOn("post").get("/", () -> "loaded")).isEqualTo("v2");
+        nodeB.bump("post");
+        await().atMost(Duration.ofSeconds(10)).until(() -> onA.get("/", () -> "v3").equals("v3"));
+    }
+
+    @Test
     void bumpWhileALoaderRunsLeavesNothingStaleInRedis() throws Exception {
         Cache<String> onA = nodeA.cache("pages", Codec.string()).dependingOn("post");
         java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);

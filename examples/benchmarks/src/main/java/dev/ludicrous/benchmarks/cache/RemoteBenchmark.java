@@ -47,6 +47,8 @@ public class RemoteBenchmark {
     private List<List<String>> batches;
     private byte[][][] rawBatches;
     private byte[] rawCounter;
+    private byte[] rawChannel;
+    private byte[] rawMessage;
     private int next;
 
     /** Writes 1,000 values through the cache and copies their bytes under raw keys. */
@@ -72,6 +74,8 @@ public class RemoteBenchmark {
             rawBatches[b] = Arrays.copyOfRange(rawKeys, b * BATCH, (b + 1) * BATCH);
         }
         rawCounter = (redis.prefix + "raw-counter").getBytes(StandardCharsets.UTF_8);
+        rawChannel = (redis.prefix + "invalidations").getBytes(StandardCharsets.UTF_8);
+        rawMessage = "b 1 othernode raw-benchmark".getBytes(StandardCharsets.UTF_8);
     }
 
     /** Removes every key the benchmark wrote. */
@@ -114,6 +118,22 @@ public class RemoteBenchmark {
     @Benchmark
     public long rawJedisIncr() {
         return redis.client.incr(rawCounter);
+    }
+
+    /**
+     * What a bump must do at least, in plain commands: {@code INCR} and {@code PUBLISH} pipelined
+     * (one round trip) on the channel the manager listens on, so the manager's subscriber receives
+     * and drops the message as it does its own bump's. Not a usable bump (the message cannot carry
+     * the version the INCR returned), only the like-for-like floor.
+     */
+    @Benchmark
+    public Object rawJedisIncrAndPublish() {
+        try (redis.clients.jedis.AbstractPipeline pipeline = redis.client.pipelined()) {
+            redis.clients.jedis.Response<Long> version = pipeline.incr(rawCounter);
+            pipeline.publish(rawChannel, rawMessage);
+            pipeline.sync();
+            return version.get();
+        }
     }
 
     /** {@code bump} of one namespace: one {@code EVALSHA} that increments and publishes. */
