@@ -63,7 +63,8 @@ final class BumpAfterCommit implements PostCommitInsertEventListener, PostCommit
     private void bump(EntityPersister persister, Object id) {
         String type = persister.getJpaEntityName();
         try {
-            manager.bump(type, EntityNamespaces.object(type, id));
+            EntityNamespaces.bumpAll(manager,
+                    EntityNamespaces.typesAndObjects(EntityTables.withSupertypes(persister), id));
         } catch (RuntimeException e) {
             // The transaction has committed: a failure here must not reach the application.
             LOG.warn("Bumping the cache namespaces of {}#{} failed ({})", type, id, e.toString());

@@ -10,6 +10,7 @@ import org.hibernate.event.spi.PostCollectionRemoveEvent;
 import org.hibernate.event.spi.PostCollectionRemoveEventListener;
 import org.hibernate.event.spi.PostCollectionUpdateEvent;
 import org.hibernate.event.spi.PostCollectionUpdateEventListener;
+import org.hibernate.persister.entity.EntityPersister;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,8 +49,9 @@ final class BumpOwnerAfterCommit implements PostCollectionRecreateEventListener,
         if (id == null) {
             return;
         }
-        String type = event.getCollectionPersister().getOwnerEntityPersister().getJpaEntityName();
-        String[] namespaces = {type, EntityNamespaces.object(type, id)};
+        EntityPersister owner = event.getCollectionPersister().getOwnerEntityPersister();
+        String type = owner.getJpaEntityName();
+        String[] namespaces = EntityNamespaces.typesAndObjects(EntityTables.withSupertypes(owner), id);
         try {
             event.getSession().getTransaction().registerSynchronization(new Synchronization() {
                 @Override
@@ -72,7 +74,7 @@ final class BumpOwnerAfterCommit implements PostCollectionRecreateEventListener,
 
     private void bump(String[] namespaces) {
         try {
-            manager.bump(namespaces);
+            EntityNamespaces.bumpAll(manager, namespaces);
         } catch (RuntimeException e) {
             LOG.warn("Bumping the cache namespaces {} failed ({})", java.util.Arrays.toString(namespaces), e.toString());
         }

@@ -12,7 +12,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Bumps the namespaces of entities that a committed transaction inserted, updated or deleted, or
  * whose collections it changed: the type ({@code Post}, the JPA entity name) and the object
- * ({@code Post:42}). Nothing is bumped
+ * ({@code Post:42}), and the same under each entity supertype's name. A bulk statement
+ * ({@code update}/{@code delete} in HQL, JPQL or criteria, or a native mutation) bumps the type
+ * namespaces of the tables it writes (a native one: those synchronized with
+ * {@code addSynchronizedEntityClass}, else every type), not the objects. Nothing is bumped
  * before the commit, nor on rollback. Hibernate finds this class through
  * {@code META-INF/services}; it acts when the session factory's properties hold a
  * {@link CacheManager} under {@link #MANAGER_PROPERTY}, and does nothing otherwise.
@@ -22,9 +25,9 @@ import org.slf4j.LoggerFactory;
  * EntityManagerFactory emf = Persistence.createEntityManagerFactory("blog", properties);
  * }</pre>
  *
- * <p>What Hibernate does not see is not bumped: bulk {@code update}/{@code delete} queries, native
- * SQL, raw JDBC and other applications. Bump those by hand with
- * {@link CacheManager#bump(String...)} and {@link EntityNamespaces}.
+ * <p>What Hibernate does not see is not bumped: raw JDBC, other applications, statements run
+ * outside a transaction or by a {@code StatelessSession}. Bump those by hand with
+ * {@link CacheManager#bump(String...)} and {@link EntityNamespaces#withSupertypes(Class)}.
  */
 public final class CacheInvalidationIntegrator implements org.hibernate.integrator.spi.Integrator {
     /** The session factory property that holds the {@link CacheManager} to bump. */
@@ -57,5 +60,6 @@ public final class CacheInvalidationIntegrator implements org.hibernate.integrat
         registry.appendListeners(EventType.POST_COLLECTION_RECREATE, owners);
         registry.appendListeners(EventType.POST_COLLECTION_UPDATE, owners);
         registry.appendListeners(EventType.POST_COLLECTION_REMOVE, owners);
+        registry.appendListeners(EventType.AUTO_FLUSH, new BumpAfterBulkCommit(manager));
     }
 }

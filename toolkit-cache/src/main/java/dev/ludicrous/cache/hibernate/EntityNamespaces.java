@@ -1,15 +1,24 @@
 package dev.ludicrous.cache.hibernate;
 
 import dev.ludicrous.cache.Cache;
+import dev.ludicrous.cache.CacheManager;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
  * The namespaces {@link CacheInvalidationIntegrator} bumps, for caching query results against
- * them and for bumping by hand what Hibernate does not see (bulk queries, raw JDBC).
+ * them and for bumping by hand what Hibernate does not see (raw JDBC, other applications).
  * A type's namespace is its JPA entity name: {@code @Entity(name = ...)}, else the simple class name.
+ * A change to an entity bumps its type and its entity supertypes (a query on {@code Post} also
+ * reads the rows of its subclass {@code Article}), and the object under each of those names.
  */
 public final class EntityNamespaces {
+    // CacheManager.bump takes at most 64 namespaces at once.
+    private static final int MAX_PER_BUMP = 64;
+
     private EntityNamespaces() {
     }
 
@@ -40,8 +49,47 @@ public final class EntityNamespaces {
     }
 
     /**
-     * Caches a query's result until an entity of any of {@code types} is inserted, updated or
-     * deleted through Hibernate: the result depends on the types' namespaces.
+     * Returns the namespaces of an entity type and of its entity supertypes, the type first, such
+     * as {@code [Article, Post]}: what to bump after changing rows of that type outside Hibernate.
+     *
+     * <pre>{@code
+     * manager.bump(EntityNamespaces.withSupertypes(Article.class));
+     * }</pre>
+     *
+     * @param entity an entity class
+     * @return its namespace, then that of each superclass annotated with {@code @Entity}
+     */
+    public static String[] withSupertypes(Class<?> entity) {
+        List<String> names = new ArrayList<>(2);
+        for (Class<?> type = entity; type != null; type = type.getSuperclass()) {
+            if (type == entity || type.isAnnotationPresent(jakarta.persistence.Entity.class)) {
+                names.add(type(type));
+            }
+        }
+        return names.toArray(String[]::new);
+    }
+
+    /** Bumps any number of namespaces, in as few calls as {@link CacheManager#bump} allows. */
+    static void bumpAll(CacheManager manager, String[] namespaces) {
+        for (int from = 0; from < namespaces.length; from += MAX_PER_BUMP) {
+            manager.bump(Arrays.copyOfRange(namespaces, from, Math.min(namespaces.length, from + MAX_PER_BUMP)));
+        }
+    }
+
+    /** The type and object namespaces of one entity, for its type and each entity supertype. */
+    static String[] typesAndObjects(List<String> types, Object id) {
+        String[] namespaces = new String[types.size() * 2];
+        for (int i = 0; i < types.size(); i++) {
+            namespaces[2 * i] = types.get(i);
+            namespaces[2 * i + 1] = object(types.get(i), id);
+        }
+        return namespaces;
+    }
+
+    /**
+     * Caches a query's result until an entity of any of {@code types} (or of their subtypes) is
+     * inserted, updated or deleted through Hibernate, by the session or by a bulk statement: the
+     * result depends on the types' namespaces.
      *
      * <pre>{@code
      * List<Long> ids = EntityNamespaces.cachedQuery(queries, "latest-posts", List.of(Post.class),
