@@ -12,8 +12,8 @@ import org.hibernate.query.spi.SelectQueryPlan;
  * select fires it too. Every query runs through a query plan, an SPI of
  * {@code org.hibernate.query.spi}: a {@link NonSelectQueryPlan} for a mutation, a
  * {@link SelectQueryPlan} for a select. The nearest of the two on the stack says which one
- * fired the event. The walk stops at the first plan, a few frames down, so it costs a few
- * microseconds per query run inside a transaction.
+ * fired the event. The walk stops at the first plan, a few frames down; it runs once per query
+ * run inside a transaction, never on a cache read.
  */
 final class MutationStatements {
     // Deep enough for the multi-table handlers (temporary tables, CTEs); a select stops far sooner.
