@@ -38,7 +38,7 @@ public final class Profile {
     private final long estimatedBytes;
 
     private Profile(Builder builder) {
-        this.id = builder.id;
+        this.id = builder.id != null ? builder.id : newId();
         this.method = builder.method;
         this.route = builder.route;
         this.path = builder.path;
@@ -234,10 +234,25 @@ public final class Profile {
                 + samples() + " samples, " + reason + "]";
     }
 
+    /** 1 to 64 lowercase ASCII letters and digits; a loop, not a regular expression compiled per call. */
+    private static boolean validId(String id) {
+        if (id == null || id.isEmpty() || id.length() > 64) {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (!(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Sets a profile's attributes; only the stacks are required. */
     public static final class Builder {
         private final StackTree stacks;
-        private String id = newId();
+        // Drawn in build() only when no id was set: the filter sets its own, and SecureRandom is dear.
+        private String id;
         private String method = "-";
         private String route = "-";
         private String path = "-";
@@ -259,7 +274,7 @@ public final class Profile {
          * @return this builder
          */
         public Builder id(String id) {
-            if (id == null || !id.matches("[a-z0-9]{1,64}")) {
+            if (!validId(id)) {
                 throw new IllegalArgumentException("id must be 1 to 64 lowercase letters and digits, but was " + id);
             }
             this.id = id;

@@ -169,12 +169,13 @@ public final class ProfilingFilter implements Filter {
         if (recording == null && !timing && observer == null) {
             return null;
         }
-        // CPU and allocation are read for requests that are profiled or report them. A slow-mode
-        // request is not measured here (a thread's CPU clock is a system call, too dear for every
-        // request): the sampler reads both when its threshold passes.
-        boolean measure = timing || (recording != null && !"slow".equals(mode));
+        // CPU is read for requests that are profiled or report it in Server-Timing; allocation only
+        // for profiled ones (no header shows it). A slow-mode request is not measured here (a
+        // thread's CPU clock is a system call, too dear for every request): the sampler reads both
+        // when its threshold passes.
+        boolean profiled = recording != null && !"slow".equals(mode);
         return new Exchange(start, Instant.now(), mode, recording, timing,
-                measure ? ThreadCost.cpuNanos() : -1, measure ? ThreadCost.allocatedBytes() : -1);
+                timing || profiled ? ThreadCost.cpuNanos() : -1, profiled ? ThreadCost.allocatedBytes() : -1);
     }
 
     /** The alternative recorder first (async-profiler runs one session at a time), then the sampler. */
