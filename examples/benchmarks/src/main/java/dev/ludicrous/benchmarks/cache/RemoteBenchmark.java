@@ -114,6 +114,21 @@ public class RemoteBenchmark {
         return cache.getAll(batches.get(nextIndex() % batches.size()), NEVER_BULK);
     }
 
+    /** The floor of an invalidation: raw {@code DEL}. */
+    @Benchmark
+    public long rawJedisDel() {
+        return redis.client.del(rawKeys[nextIndex()]);
+    }
+
+    /**
+     * {@code invalidate}: {@code DEL} and {@code PUBLISH} in one pipeline, so other nodes drop
+     * their local copy. Keys are deleted once and then absent, for every contender alike.
+     */
+    @Benchmark
+    public void cacheManagerInvalidate() {
+        cache.invalidate(keys[nextIndex()]);
+    }
+
     /** The floor of a bump: raw {@code INCR}. */
     @Benchmark
     public long rawJedisIncr() {
