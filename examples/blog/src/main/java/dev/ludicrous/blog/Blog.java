@@ -78,7 +78,7 @@ public final class Blog implements AutoCloseable {
         PopularPosts popular = new PopularPosts(service);
         ObjectMapper json = new ObjectMapper();
         // One pooled client for the cache's shared tier and the task broker; closed after both.
-        RedisClient redis = config.redisUri.map(RedisClient::create).orElse(null);
+        RedisClient redis = config.redisUri.map(uri -> RedisClients.create(uri, config.redisPoolSize)).orElse(null);
         if (redis != null) {
             keep(redis);
         }

@@ -38,6 +38,7 @@ public final class BlogConfig {
     final int seedTags;
     final Optional<URI> redisUri;
     final String redisPrefix;
+    final int redisPoolSize;
     final Optional<URI> webhookUrl;
     final boolean taskWorker;
     final java.util.List<String> webhookAllowHosts;
@@ -82,6 +83,7 @@ public final class BlogConfig {
         if (!redisPrefix.matches("[A-Za-z0-9_:{}.-]{1,64}")) {
             throw s.invalid("redis.prefix", "must be 1 to 64 letters, digits or _ : { } . -", redisPrefix);
         }
+        redisPoolSize = s.integer("redis.pool-size", 16, RedisClients.LONG_HELD + 1, 1_000);
         webhookUrl = s.optional("webhook.url").map(v -> s.uri("webhook.url", v, "http", "https"));
         String worker = s.text("tasks.worker", "true");
         if (!worker.equals("true") && !worker.equals("false")) {

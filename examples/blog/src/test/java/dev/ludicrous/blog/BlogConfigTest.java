@@ -21,6 +21,7 @@ class BlogConfigTest {
         assertThat(config.seedPosts).isEqualTo(5_000);
         assertThat(config.seedComments).isEqualTo(50_000);
         assertThat(config.redisUri).isEmpty();
+        assertThat(config.redisPoolSize).isEqualTo(16);
         assertThat(config.profilerSampleFraction).isZero();
         assertThat(config.profilerSampleIntervalMillis).isEqualTo(20);
     }
@@ -56,6 +57,8 @@ class BlogConfigTest {
                         + " (0.01 is 1 %), but was 1%");
         assertThatThrownBy(() -> BlogConfig.from(Map.of("BLOG_PROFILER_SAMPLE_FRACTION", "1.5")))
                 .hasMessageStartingWith("profiler.sample-fraction (BLOG_PROFILER_SAMPLE_FRACTION) must be a number from 0 to 1");
+        assertThatThrownBy(() -> BlogConfig.from(Map.of("BLOG_REDIS_POOL_SIZE", "5")))
+                .hasMessage("redis.pool-size (BLOG_REDIS_POOL_SIZE) must be a whole number from 6 to 1000, but was 5");
         assertThatThrownBy(() -> BlogConfig.from(Map.of("BLOG_CONFIG", "/no/such/file.properties")))
                 .hasMessageStartingWith("BLOG_CONFIG must name a readable properties file, but /no/such/file.properties");
     }
