@@ -1,32 +1,41 @@
 package dev.ludicrous.benchmarks.profiling;
 
 /**
- * The mean of per-round differences (relative, {@code variant / baseline - 1}, or absolute) and its 95 %
- * confidence interval (Student's t), from rounds in which both were measured back to back. Pairing
- * by round cancels what the rounds share (the machine's load at the time, the JIT's state, the
- * heap): only what differs inside a round is left as noise.
+ * The mean of per-round differences between a variant and its baseline, with a 95 % confidence
+ * interval (Student's t), from rounds in which both were measured back to back. Pairing by round
+ * cancels what the rounds share (the machine's load at the time, the JIT's state, the heap): only
+ * what differs inside a round is left as noise.
+ *
+ * <p>{@link #relative} works on the logarithm of each round's ratio and turns the mean and the
+ * interval back into fractions: on a loaded machine one slow baseline slice makes a ratio of 3,
+ * one slow variant slice a ratio of 1/3, and only on the log scale do the two weigh the same (a
+ * plain mean of ratios leans towards "variant faster").
  *
  * @param mean the mean difference: a fraction for {@link #relative} (-0.01 is 1 % less)
- * @param halfWidth half the width of the 95 % interval, in the same unit
+ * @param low the lower end of the 95 % interval, in the same unit
+ * @param high the upper end of the 95 % interval, in the same unit
  * @param rounds how many pairs
  */
-record PairedDifference(double mean, double halfWidth, int rounds) {
+record PairedDifference(double mean, double low, double high, int rounds) {
     /**
-     * Pairs {@code variant[i]} with {@code baseline[i]}: the mean of {@code variant[i] / baseline[i] - 1}.
+     * Pairs {@code variant[i]} with {@code baseline[i]}: the geometric mean of
+     * {@code variant[i] / baseline[i]}, minus 1.
      *
      * @throws IllegalArgumentException when the arrays differ in length, have fewer than 2
-     *     rounds, or a baseline is not positive
+     *     rounds, or a value is not positive
      */
     static PairedDifference relative(double[] variant, double[] baseline) {
         check(variant, baseline);
         double[] d = new double[variant.length];
         for (int i = 0; i < d.length; i++) {
-            if (!(baseline[i] > 0)) {
-                throw new IllegalArgumentException("baseline must be positive, but round " + i + " was " + baseline[i]);
+            if (!(baseline[i] > 0) || !(variant[i] > 0)) {
+                throw new IllegalArgumentException("values must be positive, but round " + i + " was " + variant[i]
+                        + " against " + baseline[i]);
             }
-            d[i] = variant[i] / baseline[i] - 1;
+            d[i] = Math.log(variant[i] / baseline[i]);
         }
-        return of(d);
+        double[] t = meanAndHalfWidth(d);
+        return new PairedDifference(Math.expm1(t[0]), Math.expm1(t[0] - t[1]), Math.expm1(t[0] + t[1]), d.length);
     }
 
     /** Pairs {@code variant[i]} with {@code baseline[i]}: the mean of {@code variant[i] - baseline[i]}. */
@@ -36,7 +45,8 @@ record PairedDifference(double mean, double halfWidth, int rounds) {
         for (int i = 0; i < d.length; i++) {
             d[i] = variant[i] - baseline[i];
         }
-        return of(d);
+        double[] t = meanAndHalfWidth(d);
+        return new PairedDifference(t[0], t[0] - t[1], t[0] + t[1], d.length);
     }
 
     private static void check(double[] variant, double[] baseline) {
@@ -46,7 +56,7 @@ record PairedDifference(double mean, double halfWidth, int rounds) {
         }
     }
 
-    private static PairedDifference of(double[] d) {
+    private static double[] meanAndHalfWidth(double[] d) {
         int n = d.length;
         double sum = 0;
         for (double x : d) {
@@ -58,15 +68,7 @@ record PairedDifference(double mean, double halfWidth, int rounds) {
             squares += (x - mean) * (x - mean);
         }
         double sd = Math.sqrt(squares / (n - 1));
-        return new PairedDifference(mean, tQuantile975(n - 1) * sd / Math.sqrt(n), n);
-    }
-
-    double low() {
-        return mean - halfWidth;
-    }
-
-    double high() {
-        return mean + halfWidth;
+        return new double[] {mean, tQuantile975(n - 1) * sd / Math.sqrt(n)};
     }
 
     /**

@@ -132,7 +132,8 @@ public final class PairedFilterCost {
                 options.clients(), options.rounds(), options.sliceMillis(), labels(options.modes()), loadBefore);
         Map<FilterMode, List<SliceDriver.Slice>> measured = new EnumMap<>(FilterMode.class);
         List<String> csv = new ArrayList<>();
-        csv.add("round,position,mode,requests,seconds,throughput,server_cpu_us_per_request,server_alloc_kb_per_request");
+        csv.add("round,position,mode,requests,seconds,throughput,server_cpu_us_per_request,server_alloc_kb_per_request,"
+                + "request_threads_cpu_us_per_request,sampler_cpu_us_per_request");
         try (SliceDriver driver = new SliceDriver("127.0.0.1", connector.getLocalPort(), options.clients())) {
             // Warm-up: every mode in turn, so that the JIT compiles the paths all of them share.
             long warmupEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.warmupSeconds());
@@ -150,9 +151,10 @@ public final class PairedFilterCost {
                     FilterMode mode = order.get(position);
                     SliceDriver.Slice slice = driver.run(requests.get(mode), sliceNanos);
                     measured.computeIfAbsent(mode, m -> new ArrayList<>()).add(slice);
-                    csv.add(String.format(Locale.ROOT, "%d,%d,%s,%d,%.4f,%.2f,%.2f,%.3f", round, position, mode.label(),
-                            slice.requests(), slice.seconds(), slice.throughput(), slice.cpuMicrosPerRequest(),
-                            slice.allocatedKbPerRequest()));
+                    csv.add(String.format(Locale.ROOT, "%d,%d,%s,%d,%.4f,%.2f,%.2f,%.3f,%.2f,%.2f", round, position,
+                            mode.label(), slice.requests(), slice.seconds(), slice.throughput(), slice.cpuMicrosPerRequest(),
+                            slice.allocatedKbPerRequest(), slice.requestThreadMicrosPerRequest(),
+                            slice.samplerMicrosPerRequest()));
                 }
                 if ((round + 1) % 10 == 0) {
                     System.out.printf(Locale.ROOT, "  %d/%d rounds, load average %s%n", round + 1, options.rounds(),

@@ -22,14 +22,36 @@ final class SliceDriver implements AutoCloseable {
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
-    /** What one slice measured. */
-    record Slice(long requests, double seconds, long serverCpuNanos, long serverAllocatedBytes) {
+    /**
+     * What one slice measured. The server's CPU time is split by who spent it: the threads serving
+     * requests (Jetty's pool), the profiler's sampler thread, and the rest of the process but the
+     * clients: the JVM's own threads (garbage collection, the JIT, the VM thread that runs
+     * safepoints), which no Java thread list shows.
+     */
+    record Slice(long requests, double seconds, long serverCpuNanos, long serverAllocatedBytes, long requestThreadCpuNanos,
+            long samplerCpuNanos) {
         double throughput() {
             return requests / seconds;
         }
 
         double cpuMicrosPerRequest() {
-            return requests == 0 ? Double.NaN : serverCpuNanos / 1e3 / requests;
+            return perRequest(serverCpuNanos);
+        }
+
+        double requestThreadMicrosPerRequest() {
+            return perRequest(requestThreadCpuNanos);
+        }
+
+        double samplerMicrosPerRequest() {
+            return perRequest(samplerCpuNanos);
+        }
+
+        double jvmMicrosPerRequest() {
+            return perRequest(serverCpuNanos - requestThreadCpuNanos - samplerCpuNanos);
+        }
+
+        private double perRequest(long nanos) {
+            return requests == 0 ? Double.NaN : nanos / 1e3 / requests;
         }
 
         double allocatedKbPerRequest() {
@@ -66,8 +88,12 @@ final class SliceDriver implements AutoCloseable {
     /** Every client sends {@code requestBytes} in a loop for {@code nanos}; returns once all are done. */
     Slice run(byte[] requestBytes, long nanos) throws InterruptedException {
         request = requestBytes;
+        long[] serving = threadIds("qtp");
+        long[] sampler = threadIds("ludicrous-profiler-sampler");
         long cpu0 = OS.getProcessCpuTime();
-        long clientCpu0 = clientCpu();
+        long clientCpu0 = cpu(clientIds);
+        long serving0 = cpu(serving);
+        long sampler0 = cpu(sampler);
         long[] ids = THREADS.getAllThreadIds();
         long[] allocated0 = THREADS.getThreadAllocatedBytes(ids);
         long started = System.nanoTime();
@@ -75,7 +101,9 @@ final class SliceDriver implements AutoCloseable {
         await(start);
         await(end);
         double seconds = (System.nanoTime() - started) / 1e9;
-        long cpu = OS.getProcessCpuTime() - cpu0 - (clientCpu() - clientCpu0);
+        long cpu = OS.getProcessCpuTime() - cpu0 - (cpu(clientIds) - clientCpu0);
+        long servingCpu = cpu(serving) - serving0;
+        long samplerCpu = cpu(sampler) - sampler0;
         long[] allocated1 = THREADS.getThreadAllocatedBytes(ids);
         long allocated = 0;
         for (int i = 0; i < ids.length; i++) {
@@ -91,7 +119,7 @@ final class SliceDriver implements AutoCloseable {
             total += counts[c];
             counts[c] = 0;
         }
-        return new Slice(total, seconds, cpu, allocated);
+        return new Slice(total, seconds, cpu, allocated, servingCpu, samplerCpu);
     }
 
     private void loop(KeepAliveClient client, int index) {
@@ -123,12 +151,24 @@ final class SliceDriver implements AutoCloseable {
         }
     }
 
-    private long clientCpu() {
+    private static long cpu(long[] ids) {
         long sum = 0;
-        for (long id : clientIds) {
+        for (long id : ids) {
             sum += Math.max(0, THREADS.getThreadCpuTime(id));
         }
         return sum;
+    }
+
+    /** The ids of the live threads whose name starts with {@code prefix}, without a safepoint. */
+    private static long[] threadIds(String prefix) {
+        ThreadGroup root = Thread.currentThread().getThreadGroup();
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
+        Thread[] all = new Thread[root.activeCount() * 2 + 16];
+        int n = root.enumerate(all, true);
+        return java.util.Arrays.stream(all, 0, n).filter(t -> t.getName().startsWith(prefix)).mapToLong(Thread::getId)
+                .toArray();
     }
 
     private boolean isClient(long id) {

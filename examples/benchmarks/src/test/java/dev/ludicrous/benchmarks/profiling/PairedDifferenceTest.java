@@ -19,21 +19,38 @@ class PairedDifferenceTest {
         PairedDifference d = PairedDifference.relative(variant, baseline);
 
         assertThat(d.mean()).isCloseTo(-0.02, within(1e-12));
-        assertThat(d.halfWidth()).isCloseTo(0, within(1e-12));
+        assertThat(d.low()).isCloseTo(-0.02, within(1e-12));
+        assertThat(d.high()).isCloseTo(-0.02, within(1e-12));
         assertThat(d.rounds()).isEqualTo(5);
+    }
+
+    @Test
+    void aSlowBaselineSliceAndASlowVariantSliceCancelOnTheLogScale() {
+        // A plain mean of the ratios 3 and 1/3 would say the variant is 67 % faster.
+        PairedDifference d = PairedDifference.relative(new double[] {300, 100}, new double[] {100, 300});
+
+        assertThat(d.mean()).isCloseTo(0, within(1e-12));
+        assertThat(d.low()).isNegative();
+        assertThat(d.high()).isPositive();
     }
 
     @Test
     void intervalIsStudentsTOnTheSpreadOfThePairs() {
         double[] baseline = {100, 100, 100, 100};
-        double[] variant = {99, 101, 98, 102}; // differences -1, +1, -2, +2 %: mean 0, sd sqrt(10/3) %
+        double[] variant = {99, 101, 98, 102};
+        double[] logs = {Math.log(0.99), Math.log(1.01), Math.log(0.98), Math.log(1.02)};
+        double mean = (logs[0] + logs[1] + logs[2] + logs[3]) / 4;
+        double squares = 0;
+        for (double x : logs) {
+            squares += (x - mean) * (x - mean);
+        }
+        double halfWidth = 3.182 * Math.sqrt(squares / 3) / 2;
 
         PairedDifference d = PairedDifference.relative(variant, baseline);
 
-        assertThat(d.mean()).isCloseTo(0, within(1e-12));
-        assertThat(d.halfWidth()).isCloseTo(3.182 * Math.sqrt(10.0 / 3) / 2 / 100, within(1e-9));
-        assertThat(d.low()).isNegative();
-        assertThat(d.high()).isPositive();
+        assertThat(d.mean()).isCloseTo(Math.expm1(mean), within(1e-12));
+        assertThat(d.low()).isCloseTo(Math.expm1(mean - halfWidth), within(1e-12));
+        assertThat(d.high()).isCloseTo(Math.expm1(mean + halfWidth), within(1e-12));
     }
 
     @Test
@@ -41,7 +58,9 @@ class PairedDifferenceTest {
         PairedDifference d = PairedDifference.absolute(new double[] {5_010, 5_030}, new double[] {5_000, 5_000});
 
         assertThat(d.mean()).isCloseTo(20, within(1e-9));
-        assertThat(d.halfWidth()).isCloseTo(12.706 * Math.sqrt(200) / Math.sqrt(2), within(1e-9));
+        double halfWidth = 12.706 * Math.sqrt(200) / Math.sqrt(2);
+        assertThat(d.low()).isCloseTo(20 - halfWidth, within(1e-9));
+        assertThat(d.high()).isCloseTo(20 + halfWidth, within(1e-9));
     }
 
     @Test
@@ -59,6 +78,6 @@ class PairedDifferenceTest {
         assertThatThrownBy(() -> PairedDifference.relative(new double[] {1, 2}, new double[] {1, 2, 3}))
                 .hasMessage("need at least 2 paired rounds, but had 2 and 3");
         assertThatThrownBy(() -> PairedDifference.relative(new double[] {1, 2}, new double[] {1, 0}))
-                .hasMessage("baseline must be positive, but round 1 was 0.0");
+                .hasMessage("values must be positive, but round 1 was 2.0 against 0.0");
     }
 }
