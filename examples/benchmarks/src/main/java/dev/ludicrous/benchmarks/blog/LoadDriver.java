@@ -22,13 +22,17 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class LoadDriver implements AutoCloseable {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    // Well before the timeout, so that the dump is taken while the request is still stuck.
+    private static final Duration STALL = Duration.ofSeconds(10);
 
     private final HttpClient http;
     private final ExecutorService clients;
     private final int clientCount;
+    private final StallWatch stalls;
 
     LoadDriver(int clientCount) {
         this.clientCount = clientCount;
+        this.stalls = new StallWatch(clientCount, STALL, 3, System.out);
         this.clients = Executors.newFixedThreadPool(clientCount, r -> {
             Thread t = new Thread(r, "bench-client");
             t.setDaemon(true);
@@ -114,7 +118,7 @@ final class LoadDriver implements AutoCloseable {
                 long i = client; // clients start on different posts
                 int posts = scenario.instance().posts();
                 while (System.nanoTime() < deadline && budget.getAndDecrement() > 0) {
-                    send(baseUrl + scenario.mode().path(i, posts), recorder);
+                    send(client, baseUrl + scenario.mode().path(i, posts), recorder);
                     i += clientCount;
                 }
                 return recorder;
@@ -123,9 +127,10 @@ final class LoadDriver implements AutoCloseable {
         return running.stream().map(CompletableFuture::join).toList();
     }
 
-    private void send(String url, Recorder recorder) {
+    private void send(int client, String url, Recorder recorder) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT).GET();
         long start = System.nanoTime();
+        stalls.sending(client);
         try {
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             long nanos = System.nanoTime() - start;
@@ -140,6 +145,8 @@ final class LoadDriver implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             recorder.error(System.nanoTime() - start, "interrupted");
+        } finally {
+            stalls.answered(client);
         }
     }
 
@@ -165,6 +172,7 @@ final class LoadDriver implements AutoCloseable {
     @Override
     public void close() {
         clients.shutdownNow();
+        stalls.close();
     }
 
     /** One client's figures; merged after the run, so no locking while it runs. */
