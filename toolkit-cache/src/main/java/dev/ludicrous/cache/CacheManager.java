@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import redis.clients.jedis.UnifiedJedis;
 
@@ -35,53 +34,25 @@ public final class CacheManager implements AutoCloseable {
     private static final Pattern CACHE_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
     private static final Duration FIRST_SUBSCRIPTION_WAIT = Duration.ofSeconds(2);
 
-    private final Builder settings;
+    private final Stores stores;
     private final Engine engine;
     private final CircuitBreaker breaker;
     private final Invalidations invalidations;
-    private final Map<String, Store<?>> stores = new ConcurrentHashMap<>();
-    private volatile boolean subscribedBefore;
 
-    private CacheManager(Builder builder) {
-        this.settings = builder.copy();
+    private CacheManager(Settings settings) {
+        this.stores = new Stores(settings);
         String nodeId = nodeId();
-        if (settings.redis == null) {
+        if (settings.redis() == null) {
             this.breaker = null;
             this.invalidations = null;
-            this.engine = new Engine(settings.keyPrefix, nodeId, settings.maxValueBytes, 0, null, null,
-                    new LocalVersions(settings.maximumNamespaces));
+            this.engine = new Engine(settings.keyPrefix(), nodeId, settings.maxValueBytes(), 0, null, null,
+                    new LocalVersions(settings.maximumNamespaces()));
             return;
         }
-        VersionMirror mirror = new VersionMirror(settings.maximumNamespaces);
-        Engine[] self = new Engine[1];
-        RedisHealth health = new RedisHealth("(cache keys under '" + settings.keyPrefix + "')");
-        this.breaker = new CircuitBreaker(health, settings.initialBackoff, settings.maximumBackoff, () -> self[0].replayPending());
-        RemoteTier remote = new RemoteTier(settings.redis, breaker, settings.keyPrefix + "invalidations");
-        this.engine = new Engine(settings.keyPrefix, nodeId, settings.maxValueBytes, settings.loadLease.toMillis(),
-                remote, mirror, null);
-        self[0] = engine;
-        this.invalidations = new Invalidations(settings.redis, engine.channel(), nodeId, mirror,
-                new Invalidations.Listener() {
-                    @Override
-                    public void keyChanged(String cache, String key) {
-                        Store<?> store = stores.get(cache);
-                        if (store != null) {
-                            store.local.invalidate(key);
-                        }
-                    }
-
-                    @Override
-                    public void resubscribed() {
-                        // Invalidations sent while we were not listening are lost: start the local tier afresh.
-                        if (subscribedBefore) {
-                            stores.values().forEach(store -> store.local.invalidateAll());
-                        }
-                        subscribedBefore = true;
-                        engine.replayPending();
-                    }
-                }, health, settings.initialBackoff, settings.maximumBackoff);
-        invalidations.start();
-        invalidations.awaitFirstAttempt(FIRST_SUBSCRIPTION_WAIT);
+        SharedTier shared = SharedTier.start(settings, nodeId, stores, FIRST_SUBSCRIPTION_WAIT);
+        this.engine = shared.engine();
+        this.breaker = shared.breaker();
+        this.invalidations = shared.invalidations();
     }
 
     /**
@@ -111,20 +82,7 @@ public final class CacheManager implements AutoCloseable {
         checkCacheName(name);
         Objects.requireNonNull(codec, "codec must not be null");
         CodecIds.check(codec.id());
-        Store<?> store = stores.computeIfAbsent(name, n -> {
-            Duration ttl = settings.ttls.getOrDefault(n, settings.defaultTtl);
-            Duration window = settings.staleWindows.getOrDefault(n, Duration.ZERO);
-            Store.Refresh refresh = new Store.Refresh(settings.ticker, ttl.toNanos(), window.toNanos(),
-                    settings.betas.getOrDefault(n, 0.0), settings.refreshExecutor);
-            return new Store<>(n, codec, settings.keyPrefix, ttl, settings.localMaximumSize,
-                    settings.boundedByBytes ? settings.localMaximumBytes : 0, settings.recordStats, refresh);
-        });
-        if (!store.codec.id().equals(codec.id())) {
-            throw new IllegalArgumentException("cache '" + name + "' already uses codec '" + store.codec.id()
-                    + "', so it cannot be used with codec '" + codec.id() + "'");
-        }
-        @SuppressWarnings("unchecked")
-        Store<V> typed = (Store<V>) store;
+        Store<V> typed = stores.get(name, codec);
         return new DefaultCache<>(typed, engine, LocalEntry.NO_NAMESPACES);
     }
 
@@ -149,11 +107,7 @@ public final class CacheManager implements AutoCloseable {
      * @throws IllegalArgumentException when no cache has this name
      */
     public CacheStats stats(String name) {
-        Store<?> store = stores.get(name);
-        if (store == null) {
-            throw new IllegalArgumentException("no cache is named '" + name + "'; known: " + stores.keySet());
-        }
-        return store.counters.snapshot();
+        return stores.existing(name).counters.snapshot();
     }
 
     /**
@@ -162,7 +116,7 @@ public final class CacheManager implements AutoCloseable {
      * @return an unmodifiable snapshot of the names
      */
     public Set<String> cacheNames() {
-        return Set.copyOf(stores.keySet());
+        return stores.names();
     }
 
     /**
@@ -208,7 +162,7 @@ public final class CacheManager implements AutoCloseable {
         return engine.mirror != null && engine.mirror.isSubscribed();
     }
 
-    private static void checkCacheName(String name) {
+    static void checkCacheName(String name) {
         if (name == null || !CACHE_NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("cache name must be 1 to 64 letters, digits, '_', '.' or '-', but was "
                     + (name == null ? "null" : "'" + name + "'"));
@@ -225,23 +179,23 @@ public final class CacheManager implements AutoCloseable {
      * every setting and copies them, so a builder can be reused.
      */
     public static final class Builder {
-        private long localMaximumSize = 10_000;
-        private long localMaximumBytes;
-        private boolean boundedByBytes;
-        private Duration defaultTtl = Duration.ofMinutes(10);
-        private Map<String, Duration> ttls = new LinkedHashMap<>();
-        private UnifiedJedis redis;
-        private String keyPrefix = "ludicrous:";
-        private int maxValueBytes = 1 << 20;
-        private Duration initialBackoff = Duration.ofSeconds(1);
-        private Duration maximumBackoff = Duration.ofSeconds(30);
-        private long maximumNamespaces = 100_000;
-        private boolean recordStats;
-        private Duration loadLease = Duration.ZERO;
-        private Map<String, Duration> staleWindows = new LinkedHashMap<>();
-        private Map<String, Double> betas = new LinkedHashMap<>();
-        private java.util.concurrent.Executor refreshExecutor = java.util.concurrent.ForkJoinPool.commonPool();
-        private com.github.benmanes.caffeine.cache.Ticker ticker = com.github.benmanes.caffeine.cache.Ticker.systemTicker();
+        long localMaximumSize = 10_000;
+        long localMaximumBytes;
+        boolean boundedByBytes;
+        Duration defaultTtl = Duration.ofMinutes(10);
+        Map<String, Duration> ttls = new LinkedHashMap<>();
+        UnifiedJedis redis;
+        String keyPrefix = "ludicrous:";
+        int maxValueBytes = 1 << 20;
+        Duration initialBackoff = Duration.ofSeconds(1);
+        Duration maximumBackoff = Duration.ofSeconds(30);
+        long maximumNamespaces = 100_000;
+        boolean recordStats;
+        Duration loadLease = Duration.ZERO;
+        Map<String, Duration> staleWindows = new LinkedHashMap<>();
+        Map<String, Double> betas = new LinkedHashMap<>();
+        java.util.concurrent.Executor refreshExecutor = java.util.concurrent.ForkJoinPool.commonPool();
+        com.github.benmanes.caffeine.cache.Ticker ticker = com.github.benmanes.caffeine.cache.Ticker.systemTicker();
 
         private Builder() {
         }
@@ -442,73 +396,7 @@ public final class CacheManager implements AutoCloseable {
          * @throws IllegalArgumentException naming the first setting that breaks its rule
          */
         public CacheManager build() {
-            if (!boundedByBytes && localMaximumSize < 1) {
-                throw new IllegalArgumentException("localMaximumSize must be at least 1, but was " + localMaximumSize);
-            }
-            if (boundedByBytes && localMaximumBytes < 1) {
-                throw new IllegalArgumentException("localMaximumBytes must be at least 1, but was " + localMaximumBytes);
-            }
-            checkPositive("defaultTtl", defaultTtl);
-            ttls.forEach((name, ttl) -> checkPositive("ttl of cache '" + name + "'", ttl));
-            if (keyPrefix == null || keyPrefix.isEmpty() || keyPrefix.length() > 128
-                    || keyPrefix.chars().anyMatch(Character::isWhitespace)) {
-                throw new IllegalArgumentException("keyPrefix must be 1 to 128 characters without whitespace, but was "
-                        + (keyPrefix == null ? "null" : "'" + keyPrefix + "'"));
-            }
-            if (maxValueBytes < 1 || maxValueBytes > 512 * 1024 * 1024) {
-                throw new IllegalArgumentException("maxValueBytes must be between 1 and 536870912 (Redis's limit), but was "
-                        + maxValueBytes);
-            }
-            checkPositive("circuitBreakerBackoff initial", initialBackoff);
-            checkPositive("circuitBreakerBackoff maximum", maximumBackoff);
-            if (maximumBackoff.compareTo(initialBackoff) < 0) {
-                throw new IllegalArgumentException("circuitBreakerBackoff maximum must not be shorter than the initial "
-                        + initialBackoff + ", but was " + maximumBackoff);
-            }
-            staleWindows.forEach((name, window) -> checkPositive("staleWhileRevalidate window of cache '" + name + "'",
-                    window));
-            betas.forEach((name, beta) -> {
-                if (!(beta > 0) || beta.isInfinite()) {
-                    throw new IllegalArgumentException("earlyRefresh beta of cache '" + name
-                            + "' must be positive and finite, but was " + beta);
-                }
-            });
-            Objects.requireNonNull(refreshExecutor, "refreshExecutor must not be null");
-            if (loadLease == null || loadLease.isNegative() || loadLease.compareTo(Duration.ofMinutes(1)) > 0) {
-                throw new IllegalArgumentException("loadLease must be between 0 (off) and PT1M, but was " + loadLease);
-            }
-            if (maximumNamespaces < 1) {
-                throw new IllegalArgumentException("maximumNamespaces must be at least 1, but was " + maximumNamespaces);
-            }
-            return new CacheManager(this);
-        }
-
-        private static void checkPositive(String setting, Duration value) {
-            if (value == null || value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException(setting + " must be a positive duration, but was " + value);
-            }
-        }
-
-        private Builder copy() {
-            Builder copy = new Builder();
-            copy.localMaximumSize = localMaximumSize;
-            copy.localMaximumBytes = localMaximumBytes;
-            copy.boundedByBytes = boundedByBytes;
-            copy.defaultTtl = defaultTtl;
-            copy.ttls = Map.copyOf(ttls);
-            copy.redis = redis;
-            copy.keyPrefix = keyPrefix;
-            copy.maxValueBytes = maxValueBytes;
-            copy.initialBackoff = initialBackoff;
-            copy.maximumBackoff = maximumBackoff;
-            copy.maximumNamespaces = maximumNamespaces;
-            copy.recordStats = recordStats;
-            copy.loadLease = loadLease;
-            copy.staleWindows = Map.copyOf(staleWindows);
-            copy.betas = Map.copyOf(betas);
-            copy.refreshExecutor = refreshExecutor;
-            copy.ticker = ticker;
-            return copy;
+            return new CacheManager(Settings.of(this));
         }
     }
 }

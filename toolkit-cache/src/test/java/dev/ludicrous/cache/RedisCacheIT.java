@@ -57,7 +57,7 @@ class RedisCacheIT {
     @Test
     void corruptBytesUnderOurKeyAreAMissThatIsLoggedAndReplaced() {
         redis.raw.set(redis.valueKey("pages", "home"), "not ours");
-        try (LogCapture log = new LogCapture(DefaultCache.class)) {
+        try (LogCapture log = new LogCapture(RemoteReads.class)) {
             String value = nodeA.cache("pages", Codec.string()).get("home", () -> "fresh");
             assertThat(value).isEqualTo("fresh");
             assertThat(log.lines(Level.WARN)).singleElement().asString()
@@ -75,7 +75,7 @@ class RedisCacheIT {
             decodes.incrementAndGet();
             return new String(bytes, StandardCharsets.UTF_8).toUpperCase();
         }));
-        try (LogCapture log = new LogCapture(DefaultCache.class)) {
+        try (LogCapture log = new LogCapture(RemoteReads.class)) {
             assertThat(other.get("k", () -> "loaded")).isEqualTo("loaded");
             assertThat(log.lines(Level.WARN)).singleElement().asString().contains("written with codec 'string'");
         }

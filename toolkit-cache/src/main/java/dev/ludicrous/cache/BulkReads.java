@@ -1,0 +1,112 @@
+package dev.ludicrous.cache;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * {@code getAll}: the local tier first, then every key it lacks in one Redis round trip, then one
+ * call of the bulk loader for the rest.
+ */
+final class BulkReads {
+    private BulkReads() {
+    }
+
+    static <V> Map<String, V> getAll(View<V> view, Collection<String> keys,
+            Function<? super Set<String>, ? extends Map<String, ? extends V>> bulkLoader) {
+        Objects.requireNonNull(keys, "keys must not be null");
+        Objects.requireNonNull(bulkLoader, "bulkLoader must not be null");
+        // The result doubles as the set of keys seen: a key not found yet holds null, so the
+        // order of the keys is kept without a second collection.
+        Map<String, V> result = new LinkedHashMap<>((int) (keys.size() / 0.75f) + 1);
+        String[] missing = new String[keys.size()];
+        int missingCount = 0;
+        for (String key : keys) {
+            Objects.requireNonNull(key, "keys must not contain null");
+            if (result.containsKey(key)) {
+                continue;
+            }
+            LocalEntry entry = view.store.local.getIfPresent(key);
+            if (entry != null && view.fresh(entry)) {
+                if (view.store.countHits) {
+                    view.store.counters.localHits.increment();
+                }
+                result.put(key, View.cast(entry.value()));
+            } else {
+                view.store.counters.localMisses.increment();
+                result.put(key, null);
+                missing[missingCount++] = key;
+            }
+        }
+        if (missingCount > 0) {
+            loadMissing(view, missing, missingCount, result, bulkLoader);
+            result.values().removeIf(Objects::isNull);
+        }
+        return result;
+    }
+
+    private static <V> void loadMissing(View<V> view, String[] missing, int count, Map<String, V> result,
+            Function<? super Set<String>, ? extends Map<String, ? extends V>> bulkLoader) {
+        long[] captured = null;
+        boolean remoteUsable = false;
+        Set<String> toLoad = new LinkedHashSet<>();
+        if (view.engine.remote != null) {
+            RemoteReads.Result read = RemoteReads.read(view, missing, count);
+            if (read != null) {
+                remoteUsable = true;
+                captured = read.captured();
+                for (int i = 0; i < count; i++) {
+                    if (read.values()[i] != null) {
+                        result.put(missing[i], View.cast(read.values()[i]));
+                    } else {
+                        toLoad.add(missing[i]);
+                    }
+                }
+            } else {
+                toLoad.addAll(Arrays.asList(missing).subList(0, count));
+            }
+        } else {
+            captured = view.engine.localVersions.capture(view.namespaces);
+            toLoad.addAll(Arrays.asList(missing).subList(0, count));
+        }
+        if (toLoad.isEmpty()) {
+            return;
+        }
+        Map<String, ? extends V> loaded = view.loads.bulk(Collections.unmodifiableSet(toLoad), bulkLoader);
+        List<byte[]> remoteKeys = new ArrayList<>();
+        List<byte[]> remoteValues = new ArrayList<>();
+        for (String key : toLoad) {
+            V value = loaded.get(key);
+            if (value == null) {
+                continue;
+            }
+            result.put(key, value);
+            boolean cacheable = captured != null || view.namespaces.length == 0;
+            byte[] bytes = cacheable ? view.encodeOrLog(key, value) : null;
+            if (bytes == null) {
+                continue;
+            }
+            long[] versions = captured == null ? LocalEntry.NO_VERSIONS : captured;
+            view.store.local.put(key, view.store.entry(value, view.namespaces, versions, bytes.length, 0));
+            if (remoteUsable && captured != null) {
+                remoteKeys.add(Keys.join(view.store.valuePrefix, key));
+                remoteValues.add(Envelope.write(view.store.codec.id(), view.namespaces, versions, bytes));
+            }
+        }
+        if (!remoteKeys.isEmpty()) {
+            try {
+                view.engine.remote.set(remoteKeys, remoteValues, view.store.ttlMillis, List.of());
+            } catch (RemoteTier.Unavailable e) {
+                // The values are served from the local tier; Redis gets them on a later load.
+            }
+        }
+    }
+}

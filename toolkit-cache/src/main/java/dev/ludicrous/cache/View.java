@@ -1,0 +1,88 @@
+package dev.ludicrous.cache;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What every operation of one view of a cache needs: its store, the manager's engine, the
+ * namespaces its entries depend on, and those namespaces encoded once for Redis. Immutable.
+ */
+final class View<V> {
+    private static final Logger LOG = LoggerFactory.getLogger(View.class);
+    private static final byte[][] NO_KEYS = new byte[0][];
+
+    final Store<V> store;
+    final Engine engine;
+    final String[] namespaces;
+    final Loads<V> loads;
+    // Encoded once per view, not per read: the counters' Redis keys and the namespaces as the
+    // envelope stores them. Empty without Redis.
+    final byte[][] counterKeys;
+    final byte[][] namespaceBytes;
+
+    View(Store<V> store, Engine engine, String[] namespaces) {
+        this.store = store;
+        this.engine = engine;
+        this.namespaces = namespaces;
+        this.loads = new Loads<>(store);
+        boolean remote = engine.remote != null && namespaces.length > 0;
+        this.counterKeys = remote ? engine.counterKeys(namespaces) : NO_KEYS;
+        this.namespaceBytes = new byte[remote ? namespaces.length : 0][];
+        for (int i = 0; i < namespaceBytes.length; i++) {
+            namespaceBytes[i] = namespaces[i].getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * The versions to store a put value with: this node's copy when it knows every namespace (it
+     * is trusted only while subscribed, and at worst older than Redis's, which makes the entry
+     * stale, never wrongly fresh), else read from Redis (one more round trip).
+     */
+    long[] knownVersionsOrCapture() {
+        long[] known = new long[namespaces.length];
+        for (int i = 0; i < known.length; i++) {
+            known[i] = engine.mirror.current(namespaces[i]);
+            if (known[i] == Versions.UNKNOWN) {
+                return engine.remote.capture(counterKeys);
+            }
+        }
+        return known;
+    }
+
+    boolean fresh(LocalEntry entry) {
+        String[] stored = entry.namespaces();
+        if (stored == namespaces) {
+            if (stored.length == 0) {
+                return true;
+            }
+        } else if (!Arrays.equals(stored, namespaces)) {
+            return false;
+        }
+        Versions versions = engine.versions();
+        long[] captured = entry.versions();
+        for (int i = 0; i < stored.length; i++) {
+            if (versions.current(stored[i]) != captured[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    byte[] encodeOrLog(String key, V value) {
+        try {
+            return Values.encode(store, key, value, engine.maxValueBytes);
+        } catch (IllegalArgumentException e) {
+            if (store.refusalLogged.compareAndSet(false, true)) {
+                LOG.warn("Not caching a loaded value: {} (logged once per cache)", e.getMessage());
+            }
+            return null;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static <V> V cast(Object value) {
+        return (V) value;
+    }
+}
