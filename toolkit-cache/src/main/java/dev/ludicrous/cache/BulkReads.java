@@ -71,6 +71,7 @@ final class BulkReads {
                     }
                 }
             } else {
+                captured = view.versionsForOutage();
                 toLoad.addAll(Arrays.asList(missing).subList(0, count));
             }
         } else {

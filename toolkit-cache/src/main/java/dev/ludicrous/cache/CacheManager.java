@@ -196,6 +196,7 @@ public final class CacheManager implements AutoCloseable {
         Map<String, Double> betas = new LinkedHashMap<>();
         java.util.concurrent.Executor refreshExecutor = java.util.concurrent.ForkJoinPool.commonPool();
         com.github.benmanes.caffeine.cache.Ticker ticker = com.github.benmanes.caffeine.cache.Ticker.systemTicker();
+        Duration serveLocalDuringOutage = Duration.ZERO;
 
         private Builder() {
         }
@@ -373,6 +374,28 @@ public final class CacheManager implements AutoCloseable {
         public Builder circuitBreakerBackoff(Duration initial, Duration maximum) {
             this.initialBackoff = initial;
             this.maximumBackoff = maximum;
+            return this;
+        }
+
+        /**
+         * Keeps serving versioned entries from the local tier for up to {@code upTo} after the
+         * invalidation subscription to Redis is lost, instead of treating them as stale at once.
+         * Off by default ({@link Duration#ZERO}): during an outage no node can announce bumps, so
+         * by default this node reads versioned entries from Redis or, when Redis is down, runs the
+         * loader every time and caches nothing.
+         *
+         * <p>What a non-zero value trades: for up to {@code upTo} from the loss, this node may serve
+         * entries that another node's bump has made stale (bumps by this node still apply here at
+         * once), and values loaded meanwhile are kept locally under the versions it knew. After
+         * {@code upTo}, versioned entries are stale until the subscription is back; when it is, the
+         * local tier is emptied, so nothing missed outlives the outage. Unversioned entries are
+         * served up to their TTL either way.
+         *
+         * @param upTo from 0 (off) to 1 hour; choose it as the staleness your pages can bear
+         * @return this builder
+         */
+        public Builder serveLocalDuringOutage(Duration upTo) {
+            this.serveLocalDuringOutage = upTo;
             return this;
         }
 

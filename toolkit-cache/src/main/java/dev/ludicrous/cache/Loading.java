@@ -20,9 +20,9 @@ final class Loading {
             return View.cast(read.values()[0]);
         }
         if (read == null) {
-            // Redis is down: an unversioned value may live in the local tier; a versioned one cannot,
-            // since no node can tell this one about bumps.
-            return Loading.loadAndStore(view, key, loader, view.namespaces.length == 0 ? LocalEntry.NO_VERSIONS : null, false);
+            // Redis is down: an unversioned value may live in the local tier; a versioned one only
+            // while this node's copy of the versions may be trusted (see serveLocalDuringOutage).
+            return Loading.loadAndStore(view, key, loader, view.versionsForOutage(), false);
         }
         if (view.engine.loadLeaseMillis > 0) {
             read = Loading.awaitOtherNode(view, key, read);

@@ -11,7 +11,10 @@ import redis.clients.jedis.UnifiedJedis;
 record Settings(long localMaximumSize, long localMaximumBytes, boolean boundedByBytes, Duration defaultTtl,
         Map<String, Duration> ttls, UnifiedJedis redis, String keyPrefix, int maxValueBytes, Duration initialBackoff,
         Duration maximumBackoff, long maximumNamespaces, boolean recordStats, Duration loadLease,
-        Map<String, Duration> staleWindows, Map<String, Double> betas, Executor refreshExecutor, Ticker ticker) {
+        Map<String, Duration> staleWindows, Map<String, Double> betas, Executor refreshExecutor, Ticker ticker,
+        Duration serveLocalDuringOutage) {
+
+    static final Duration MAX_OUTAGE_GRACE = Duration.ofHours(1);
 
     /**
      * Checks every setting of a builder and copies them.
@@ -23,7 +26,7 @@ record Settings(long localMaximumSize, long localMaximumBytes, boolean boundedBy
         return new Settings(b.localMaximumSize, b.localMaximumBytes, b.boundedByBytes, b.defaultTtl, Map.copyOf(b.ttls),
                 b.redis, b.keyPrefix, b.maxValueBytes, b.initialBackoff, b.maximumBackoff, b.maximumNamespaces,
                 b.recordStats, b.loadLease, Map.copyOf(b.staleWindows), Map.copyOf(b.betas), b.refreshExecutor,
-                b.ticker);
+                b.ticker, b.serveLocalDuringOutage);
     }
 
     private static void check(CacheManager.Builder b) {
@@ -61,6 +64,11 @@ record Settings(long localMaximumSize, long localMaximumBytes, boolean boundedBy
         Objects.requireNonNull(b.refreshExecutor, "refreshExecutor must not be null");
         if (b.loadLease == null || b.loadLease.isNegative() || b.loadLease.compareTo(Duration.ofMinutes(1)) > 0) {
             throw new IllegalArgumentException("loadLease must be between 0 (off) and PT1M, but was " + b.loadLease);
+        }
+        if (b.serveLocalDuringOutage == null || b.serveLocalDuringOutage.isNegative()
+                || b.serveLocalDuringOutage.compareTo(MAX_OUTAGE_GRACE) > 0) {
+            throw new IllegalArgumentException("serveLocalDuringOutage must be between 0 (off) and " + MAX_OUTAGE_GRACE
+                    + ", but was " + b.serveLocalDuringOutage);
         }
         if (b.maximumNamespaces < 1) {
             throw new IllegalArgumentException("maximumNamespaces must be at least 1, but was " + b.maximumNamespaces);

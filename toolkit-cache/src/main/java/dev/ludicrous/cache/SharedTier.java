@@ -10,7 +10,8 @@ record SharedTier(Engine engine, CircuitBreaker breaker, Invalidations invalidat
 
     /** Builds the Redis side and waits up to {@code firstSubscriptionWait} for the first subscription attempt. */
     static SharedTier start(Settings settings, String nodeId, Stores stores, Duration firstSubscriptionWait) {
-        VersionMirror mirror = new VersionMirror(settings.maximumNamespaces());
+        VersionMirror mirror = new VersionMirror(settings.maximumNamespaces(), settings.serveLocalDuringOutage(),
+                settings.ticker());
         Engine[] self = new Engine[1];
         RedisHealth health = new RedisHealth("(cache keys under '" + settings.keyPrefix() + "')");
         CircuitBreaker breaker = new CircuitBreaker(health, settings.initialBackoff(), settings.maximumBackoff(),

@@ -2,6 +2,8 @@ package dev.ludicrous.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -10,6 +12,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * down are lost, so on loss and on every resubscription the copy is emptied, and entries whose
  * namespaces are not in it are read from Redis again.
  *
+ * <p>With a grace period ({@code serveLocalDuringOutage}), the copy is kept when the subscription
+ * is lost and trusted for that long after the loss, so versioned local entries are still served;
+ * bumps made by this node meanwhile remove their namespace from the copy, so this node never
+ * serves what it bumped itself. Bumps by other nodes are not seen until the subscription is back,
+ * when the copy (and the local tier) is emptied.
+ *
  * <p>Counters only grow (a bump increments; a lost counter is re-created from the server clock),
  * so updates merge with {@code max}: a slow reply carrying an old version cannot undo a bump that
  * arrived first. A reply that started before the copy was emptied is dropped ({@code epoch}).
@@ -17,15 +25,27 @@ import java.util.concurrent.atomic.AtomicLong;
 final class VersionMirror implements Versions {
     private final Cache<String, Long> versions;
     private final AtomicLong epoch = new AtomicLong();
+    private final long graceNanos;
+    private final Ticker ticker;
     private volatile boolean subscribed;
+    // Ticker time when the subscription was lost; read only while it is down and graceNanos > 0.
+    private volatile long lostAtNanos;
 
     VersionMirror(long maximumNamespaces) {
+        this(maximumNamespaces, Duration.ZERO, Ticker.systemTicker());
+    }
+
+    VersionMirror(long maximumNamespaces, Duration grace, Ticker ticker) {
         this.versions = Caffeine.newBuilder().executor(Runnable::run).maximumSize(maximumNamespaces).build();
+        this.graceNanos = grace.toNanos();
+        this.ticker = ticker;
+        // Never subscribed yet: no grace to give.
+        this.lostAtNanos = ticker.read() - graceNanos;
     }
 
     @Override
     public long current(String namespace) {
-        if (!subscribed) {
+        if (!subscribed && (graceNanos == 0 || ticker.read() - lostAtNanos >= graceNanos)) {
             return UNKNOWN;
         }
         Long version = versions.getIfPresent(namespace);
@@ -47,6 +67,9 @@ final class VersionMirror implements Versions {
     void bumped(String namespace, long version) {
         if (subscribed) {
             versions.asMap().merge(namespace, version, Math::max);
+        } else {
+            // In the grace period: this node's own bump must make its dependents stale here too.
+            versions.invalidate(namespace);
         }
     }
 
@@ -61,10 +84,17 @@ final class VersionMirror implements Versions {
         subscribed = true;
     }
 
+    /** Called after every failed or ended subscription attempt; the grace runs from the first. */
     void unsubscribed() {
+        boolean wasSubscribed = subscribed;
+        if (wasSubscribed) {
+            lostAtNanos = ticker.read();
+        }
         subscribed = false;
         epoch.incrementAndGet();
-        versions.invalidateAll();
+        if (graceNanos == 0 || !wasSubscribed && ticker.read() - lostAtNanos >= graceNanos) {
+            versions.invalidateAll();
+        }
     }
 
     boolean isSubscribed() {

@@ -51,6 +51,25 @@ final class View<V> {
         return known;
     }
 
+    /**
+     * The versions to keep a value loaded during an outage with: none for an unversioned view,
+     * this node's copy when it may be trusted (subscribed, or within {@code serveLocalDuringOutage}),
+     * else {@code null}: do not keep it.
+     */
+    long[] versionsForOutage() {
+        if (namespaces.length == 0) {
+            return LocalEntry.NO_VERSIONS;
+        }
+        long[] known = new long[namespaces.length];
+        for (int i = 0; i < known.length; i++) {
+            known[i] = engine.mirror.current(namespaces[i]);
+            if (known[i] == Versions.UNKNOWN) {
+                return null;
+            }
+        }
+        return known;
+    }
+
     boolean fresh(LocalEntry entry) {
         String[] stored = entry.namespaces();
         if (stored == namespaces) {

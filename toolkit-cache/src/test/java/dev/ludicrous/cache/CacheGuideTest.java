@@ -115,6 +115,17 @@ class CacheGuideTest {
         }
     }
 
+    @Test
+    void outageGraceSettingBuilds() {
+        // snippet: outage-grace
+        CacheManager manager = CacheManager.builder()
+                .serveLocalDuringOutage(Duration.ofSeconds(30))
+                .build();
+        // end-snippet
+        assertThat(manager.cache("pages", Codec.string()).dependingOn("post").get("/", () -> render("/")))
+                .isEqualTo("<h1>/</h1>");
+    }
+
     private String render(String path) {
         renders.incrementAndGet();
         return "<h1>" + path + "</h1>";

@@ -94,6 +94,36 @@ class RedisOutageIT {
     }
 
     @Test
+    void withServeLocalDuringOutageVersionedEntriesAreServedLocallyThroughAnOutage() throws IOException {
+        URI uri = TestServices.redisUri();
+        try (CuttableProxy proxy = new CuttableProxy(new HostAndPort(uri.getHost(), uri.getPort()));
+                CacheManager node = redis.manager(redis.clientAt(proxy.address()))
+                        .circuitBreakerBackoff(Duration.ofMillis(50), Duration.ofMillis(200))
+                        .serveLocalDuringOutage(Duration.ofMinutes(5)).build()) {
+            await().atMost(Duration.ofSeconds(10)).until(node::subscribed);
+            Cache<String> pages = node.cache("pages", Codec.string()).dependingOn("post");
+            Cache<String> comments = node.cache("pages", Codec.string()).dependingOn("comment");
+            pages.get("/", () -> "v1");
+            comments.get("/c", () -> "c1");
+
+            proxy.cut();
+            await().atMost(Duration.ofSeconds(10)).until(() -> !node.subscribed());
+
+            AtomicInteger loads = new AtomicInteger();
+            for (int i = 0; i < 10; i++) {
+                assertThat(pages.get("/", () -> "v" + (2 + loads.getAndIncrement()))).isEqualTo("v1");
+            }
+            // A value loaded during the outage is kept locally too, under the versions this node knew.
+            assertThat(pages.get("/new", () -> "n" + loads.incrementAndGet())).isEqualTo("n1");
+            assertThat(pages.get("/new", () -> "n" + loads.incrementAndGet())).isEqualTo("n1");
+            assertThat(loads).hasValue(1);
+            // This node's own bump applies here at once.
+            node.bump("comment");
+            assertThat(comments.get("/c", () -> "c2")).isEqualTo("c2");
+        }
+    }
+
+    @Test
     void closedClientMidTestNeverFailsAPage() {
         RedisClient client = redis.client((String) null);
         try (LogCapture log = new LogCapture(RedisHealth.class);
