@@ -56,6 +56,29 @@ public interface Broker extends AutoCloseable {
     }
 
     /**
+     * Returns whether this broker records the state of tasks sent with {@code trackStatus} on, so
+     * that {@link #states} answers for tasks run on any node. The in-process broker does not: its
+     * handles are updated directly.
+     *
+     * @return whether {@link #states} is supported
+     */
+    default boolean tracksStates() {
+        return false;
+    }
+
+    /**
+     * Reads the recorded states of tasks, in one round trip.
+     *
+     * @param taskIds the tasks' ids
+     * @return for each id, in order, its state, or {@link TaskState#UNKNOWN} when nothing is recorded
+     * @throws UnsupportedOperationException when {@link #tracksStates()} is {@code false}
+     * @throws TaskRejectedException when the broker could not be reached
+     */
+    default List<TaskState> states(List<String> taskIds) {
+        throw new UnsupportedOperationException(getClass().getName() + " records no task states");
+    }
+
+    /**
      * Returns the tasks that could not be run, for listing, inspection, retry and removal.
      *
      * @return the tasks that could not be run, for listing, inspection, retry and removal

@@ -1,5 +1,6 @@
 package dev.ludicrous.tasks;
 
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -9,6 +10,7 @@ final class LocalHandle implements TaskHandle {
     private final String taskName;
     private final boolean duplicate;
     private volatile TaskStatus status;
+    private volatile String error;
     private CompletableFuture<TaskStatus> completion;
 
     LocalHandle(String id, String taskName, TaskStatus status, boolean duplicate) {
@@ -38,7 +40,17 @@ final class LocalHandle implements TaskHandle {
         return duplicate;
     }
 
+    @Override
+    public Optional<String> error() {
+        return Optional.ofNullable(error);
+    }
+
     void update(TaskStatus next) {
+        update(next, null);
+    }
+
+    void update(TaskStatus next, String why) {
+        error = why; // written before the status, so a reader that sees the status sees its error
         status = next;
         if (next.isFinal()) {
             CompletableFuture<TaskStatus> future;

@@ -49,6 +49,15 @@ public interface Receiver {
     }
 
     /**
+     * Says that a worker starts the handler, so that a broker that records states marks the task
+     * {@link TaskStatus#RUNNING} (it may write it later, in order with the settlements that follow).
+     *
+     * @param delivered a message from {@link #poll}
+     */
+    default void started(TaskMessage delivered) {
+    }
+
+    /**
      * Settles a message whose handler succeeded.
      *
      * @param delivered a message from {@link #poll}
@@ -62,6 +71,30 @@ public interface Receiver {
      * @param next the next attempt, with its earliest start
      */
     void retry(TaskMessage delivered, TaskMessage next);
+
+    /**
+     * Like {@link #retry(TaskMessage, TaskMessage)}, with the failed attempt's error for the task's recorded state.
+     *
+     * @param delivered a message from {@link #poll}
+     * @param next the next attempt, with its earliest start
+     * @param error why the attempt failed
+     */
+    default void retry(TaskMessage delivered, TaskMessage next, String error) {
+        retry(delivered, next);
+    }
+
+    /**
+     * Like {@link #deadLetter(TaskMessage, String, String)}, with the status to record:
+     * {@link TaskStatus#FAILED} (the handler threw on its last attempt) or {@link TaskStatus#DEAD}.
+     *
+     * @param delivered a message from {@link #poll}
+     * @param status {@link TaskStatus#FAILED} or {@link TaskStatus#DEAD}
+     * @param reason why the task cannot run
+     * @param error the error's message, or {@code null}
+     */
+    default void deadLetter(TaskMessage delivered, TaskStatus status, String reason, String error) {
+        deadLetter(delivered, reason, error);
+    }
 
     /**
      * Moves a message to the dead letters.

@@ -28,6 +28,7 @@ public final class TaskMessage {
     private final long timeLimitMillis;
     private final String args;
     private final String deliveryTag;
+    private final boolean tracked;
     // Only the in-process broker uses these: the arguments object itself and the caller's handle.
     final Object localArgs;
     final LocalHandle handle;
@@ -35,6 +36,15 @@ public final class TaskMessage {
     TaskMessage(String id, String task, String queue, int attempt, long enqueuedAtMillis, long notBeforeMillis,
             String idempotencyKey, int maxRetries, long backoffMillis, long maxBackoffMillis, boolean jitter,
             long timeLimitMillis, String args, String deliveryTag, Object localArgs, LocalHandle handle) {
+        this(id, task, queue, attempt, enqueuedAtMillis, notBeforeMillis, idempotencyKey, maxRetries, backoffMillis,
+                maxBackoffMillis, jitter, timeLimitMillis, args, deliveryTag, localArgs, handle, true);
+    }
+
+    TaskMessage(String id, String task, String queue, int attempt, long enqueuedAtMillis, long notBeforeMillis,
+            String idempotencyKey, int maxRetries, long backoffMillis, long maxBackoffMillis, boolean jitter,
+            long timeLimitMillis, String args, String deliveryTag, Object localArgs, LocalHandle handle,
+            boolean tracked) {
+        this.tracked = tracked;
         this.id = Objects.requireNonNull(id, "id");
         this.task = Objects.requireNonNull(task, "task");
         this.queue = Objects.requireNonNull(queue, "queue");
@@ -154,6 +164,16 @@ public final class TaskMessage {
     }
 
     /**
+     * Returns whether the task's status is recorded for its handle (the {@code trackStatus} option);
+     * brokers that record states skip the writes when it is {@code false}.
+     *
+     * @return whether the task's status is recorded
+     */
+    public boolean tracked() {
+        return tracked;
+    }
+
+    /**
      * Returns the time limit in milliseconds, or 0 for none.
      *
      * @return the time limit in milliseconds, or 0 for none
@@ -188,7 +208,7 @@ public final class TaskMessage {
      */
     public TaskMessage withDeliveryTag(String tag) {
         return new TaskMessage(id, task, queue, attempt, enqueuedAtMillis, notBeforeMillis, idempotencyKey, maxRetries,
-                backoffMillis, maxBackoffMillis, jitter, timeLimitMillis, args, tag, localArgs, handle);
+                backoffMillis, maxBackoffMillis, jitter, timeLimitMillis, args, tag, localArgs, handle, tracked);
     }
 
     /**
@@ -200,7 +220,7 @@ public final class TaskMessage {
      */
     public TaskMessage pendingAs(String pendingId) {
         return new TaskMessage(pendingId, task, queue, attempt, enqueuedAtMillis, notBeforeMillis, idempotencyKey,
-                maxRetries, backoffMillis, maxBackoffMillis, jitter, timeLimitMillis, args, null, null, null);
+                maxRetries, backoffMillis, maxBackoffMillis, jitter, timeLimitMillis, args, null, null, null, tracked);
     }
 
     /**
@@ -214,12 +234,12 @@ public final class TaskMessage {
 
     TaskMessage nextAttempt(long notBefore) {
         return new TaskMessage(id, task, queue, attempt + 1, enqueuedAtMillis, notBefore, idempotencyKey, maxRetries,
-                backoffMillis, maxBackoffMillis, jitter, timeLimitMillis, args, null, localArgs, handle);
+                backoffMillis, maxBackoffMillis, jitter, timeLimitMillis, args, null, localArgs, handle, tracked);
     }
 
     TaskMessage asNew(long notBefore) {
         return new TaskMessage(id, task, queue, 0, System.currentTimeMillis(), notBefore, idempotencyKey, maxRetries,
-                backoffMillis, maxBackoffMillis, jitter, timeLimitMillis, args, null, localArgs, handle);
+                backoffMillis, maxBackoffMillis, jitter, timeLimitMillis, args, null, localArgs, handle, tracked);
     }
 
     /**
@@ -232,9 +252,15 @@ public final class TaskMessage {
         out.append(VERSION).append('\n').append(id).append('\n').append(task).append('\n').append(queue).append('\n')
                 .append(attempt).append('\n').append(enqueuedAtMillis).append('\n').append(notBeforeMillis).append('\n')
                 .append(idempotencyKey == null ? "" : idempotencyKey).append('\n').append(maxRetries).append('\n')
-                .append(backoffMillis).append('\n').append(maxBackoffMillis).append('\n').append(jitter ? '1' : '0')
+                .append(backoffMillis).append('\n').append(maxBackoffMillis).append('\n').append(flags())
                 .append('\n').append(timeLimitMillis).append('\n').append(args == null ? "" : args);
         return out.toString();
+    }
+
+    // One digit of flags where version t1 had only jitter ('0'/'1'): a tracked task's wire text is
+    // unchanged, and a node that predates the flag reads an untracked task as one without jitter.
+    private char flags() {
+        return (char) ('0' + (jitter ? 1 : 0) + (tracked ? 0 : 2));
     }
 
     /**
@@ -253,11 +279,18 @@ public final class TaskMessage {
         try {
             return new TaskMessage(parts[1], parts[2], parts[3], Integer.parseInt(parts[4]), Long.parseLong(parts[5]),
                     Long.parseLong(parts[6]), parts[7].isEmpty() ? null : parts[7], Integer.parseInt(parts[8]),
-                    Long.parseLong(parts[9]), Long.parseLong(parts[10]), "1".equals(parts[11]),
-                    Long.parseLong(parts[12]), parts[13], null, null, null);
+                    Long.parseLong(parts[9]), Long.parseLong(parts[10]), (flags(parts[11]) & 1) != 0,
+                    Long.parseLong(parts[12]), parts[13], null, null, null, (flags(parts[11]) & 2) == 0);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("task message has a malformed header: " + abbreviate(wire), e);
         }
+    }
+
+    private static int flags(String field) {
+        if (field.length() != 1 || field.charAt(0) < '0' || field.charAt(0) > '3') {
+            throw new NumberFormatException("flags must be one digit 0 to 3, but was '" + field + "'");
+        }
+        return field.charAt(0) - '0';
     }
 
     static String abbreviate(String text) {

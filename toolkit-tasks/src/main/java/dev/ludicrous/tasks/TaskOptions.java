@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  *
  * <p>Every setter checks its value at once and throws {@link IllegalArgumentException} naming the
  * option, the rule and the value. Defaults: queue {@code default}, no countdown, 3 retries with
- * exponential back-off from 1 s up to 10 min with jitter, no time limit, no idempotency key.
+ * exponential back-off from 1 s up to 10 min with jitter, no time limit, no idempotency key,
+ * status tracked.
  */
 public final class TaskOptions {
     static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.:-]{1,100}");
@@ -19,7 +20,7 @@ public final class TaskOptions {
     static final int IDEMPOTENCY_KEY_MAX_LENGTH = 200;
 
     static final TaskOptions DEFAULTS = builder().queue("default").maxRetries(3)
-            .backoff(Duration.ofSeconds(1)).maxBackoff(Duration.ofMinutes(10)).jitter(true).build();
+            .backoff(Duration.ofSeconds(1)).maxBackoff(Duration.ofMinutes(10)).jitter(true).trackStatus(true).build();
 
     final String queue;
     final Duration countdown;
@@ -30,6 +31,7 @@ public final class TaskOptions {
     final Boolean jitter;
     final Duration timeLimit;
     final String idempotencyKey;
+    final Boolean trackStatus;
 
     private TaskOptions(Builder b) {
         this.queue = b.queue;
@@ -41,6 +43,7 @@ public final class TaskOptions {
         this.jitter = b.jitter;
         this.timeLimit = b.timeLimit;
         this.idempotencyKey = b.idempotencyKey;
+        this.trackStatus = b.trackStatus;
     }
 
     /**
@@ -82,6 +85,7 @@ public final class TaskOptions {
         b.jitter = jitter != null ? jitter : base.jitter;
         b.timeLimit = timeLimit != null ? timeLimit : base.timeLimit;
         b.idempotencyKey = idempotencyKey != null ? idempotencyKey : base.idempotencyKey;
+        b.trackStatus = trackStatus != null ? trackStatus : base.trackStatus;
         // Each side was checked when it was built; a call may lower maxRetries below a task's back-off.
         return new TaskOptions(b);
     }
@@ -90,7 +94,7 @@ public final class TaskOptions {
     public String toString() {
         return "TaskOptions[queue=" + queue + ", countdown=" + countdown + ", eta=" + eta + ", maxRetries=" + maxRetries
                 + ", backoff=" + backoff + ", maxBackoff=" + maxBackoff + ", jitter=" + jitter + ", timeLimit=" + timeLimit
-                + ", idempotencyKey=" + idempotencyKey + "]";
+                + ", idempotencyKey=" + idempotencyKey + ", trackStatus=" + trackStatus + "]";
     }
 
     /** Builds {@link TaskOptions}; each setter validates its value at once. Not thread-safe. */
@@ -104,6 +108,7 @@ public final class TaskOptions {
         private Boolean jitter;
         private Duration timeLimit;
         private String idempotencyKey;
+        private Boolean trackStatus;
 
         private Builder() {
         }
@@ -228,6 +233,21 @@ public final class TaskOptions {
                         + " characters without line breaks, but was '" + key + "'");
             }
             this.idempotencyKey = key;
+            return this;
+        }
+
+        /**
+         * Sets whether the task's status is recorded so that its {@link TaskHandle} follows it on
+         * every node (on by default; Celery's {@code ignore_result} is {@code trackStatus(false)}).
+         * On Redis it costs a few small writes per task, in pipelines the broker sends anyway.
+         * Off, a Redis task's handle stays {@link TaskStatus#QUEUED} in the sending JVM; the
+         * in-process broker tracks handles either way, at no cost.
+         *
+         * @param trackStatus whether to record the status
+         * @return this builder
+         */
+        public Builder trackStatus(boolean trackStatus) {
+            this.trackStatus = trackStatus;
             return this;
         }
 

@@ -17,7 +17,12 @@ public enum TaskStatus {
      * more often than the broker's delivery cap because workers died on it); it is in the dead
      * letters with the reason.
      */
-    DEAD;
+    DEAD,
+    /**
+     * No status is recorded for this id: it was never sent on this broker, it was sent with
+     * {@code trackStatus(false)}, or its record expired ({@code statusExpiry} on Redis). Not final.
+     */
+    UNKNOWN;
 
     /**
      * Returns whether no further change of status will happen.

@@ -37,6 +37,7 @@ public final class Tasks implements AutoCloseable {
     private final ScheduledThreadPoolExecutor timer;
     private final List<WorkerPool> workers = new ArrayList<>();
     private final Scheduler scheduler;
+    private final StatusWatcher watcher;
     private volatile boolean closed;
 
     private Tasks(Builder b) {
@@ -46,6 +47,7 @@ public final class Tasks implements AutoCloseable {
         this.local = broker instanceof InProcessBroker;
         this.codec = b.codec != null ? b.codec : defaultCodec();
         this.listeners = new Listeners(b.listeners);
+        this.watcher = broker.tracksStates() ? new StatusWatcher(broker) : null;
         this.shutdownTimeout = b.shutdownTimeout;
         this.timer = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "ludicrous-tasks-time-limits");
@@ -140,17 +142,42 @@ public final class Tasks implements AutoCloseable {
             TaskMessage held = pending.get(i);
             boolean duplicate = !held.id().equals(sent.id());
             if (duplicate) {
-                handles.add(held.handle != null ? new DuplicateHandle(held.handle)
-                        : new LocalHandle(held.id(), definition.name(), TaskStatus.QUEUED, true));
+                handles.add(held.handle != null ? new DuplicateHandle(held.handle) : remoteHandle(held, true));
             } else {
-                handles.add(sent.handle != null ? sent.handle
-                        : new LocalHandle(sent.id(), definition.name(), TaskStatus.QUEUED, false));
+                handles.add(sent.handle != null ? sent.handle : remoteHandle(sent, false));
                 if (!listeners.isEmpty()) {
                     listeners.queued(definition.name(), o.queue);
                 }
             }
         }
         return handles;
+    }
+
+    private TaskHandle remoteHandle(TaskMessage message, boolean duplicate) {
+        if (watcher != null && message.tracked()) {
+            return new RemoteHandle(message.id(), message.task(), duplicate, false, watcher);
+        }
+        return new LocalHandle(message.id(), message.task(), TaskStatus.QUEUED, duplicate);
+    }
+
+    /**
+     * Returns a handle on a task by its id, such as one stored by an earlier request: Celery's
+     * {@code AsyncResult(id)}. Its status is {@link TaskStatus#UNKNOWN} when nothing is recorded
+     * for the id (never sent, sent with {@code trackStatus(false)}, or expired), and its
+     * {@code completion()} then completes with {@code UNKNOWN}.
+     *
+     * @param id a task id from {@link TaskHandle#id()}
+     * @return the handle; it reads the state from the broker
+     * @throws UnsupportedOperationException when the broker records no states (the in-process
+     *     broker: keep the handle that {@code delay} returned)
+     */
+    public TaskHandle handle(String id) {
+        Objects.requireNonNull(id, "id");
+        if (watcher == null) {
+            throw new UnsupportedOperationException("the " + (local ? "in-process broker" : broker.getClass().getName())
+                    + " records no task states by id: keep the TaskHandle that delay returned");
+        }
+        return new RemoteHandle(id, "", false, true, watcher);
     }
 
     private TaskMessage message(Definition<?> definition, Object args, TaskOptions o, long now, long notBefore) {
@@ -171,7 +198,7 @@ public final class Tasks implements AutoCloseable {
         long timeLimit = o.timeLimit == null ? 0 : o.timeLimit.toMillis();
         return new TaskMessage(id, definition.name(), o.queue, 0, now, notBefore, o.idempotencyKey, o.maxRetries,
                 o.backoff.toMillis(), o.maxBackoff.toMillis(), o.jitter, timeLimit, encoded, null, local ? args : null,
-                handle);
+                handle, o.trackStatus);
     }
 
     boolean sendScheduled(Scheduler.Entry entry, String claim) {
@@ -223,7 +250,8 @@ public final class Tasks implements AutoCloseable {
      * Stops taking new tasks, lets running handlers finish for up to {@code timeout}, then
      * interrupts them and hands their tasks back to the broker (without counting an attempt), as
      * it does with tasks fetched but not started; the broker is closed. Tasks still queued in the
-     * in-process broker are not run.
+     * in-process broker are not run. Stages of {@link TaskHandle#completion()} still waiting
+     * fail with {@link IllegalStateException}.
      *
      * @param timeout how long to wait for running handlers
      * @return {@code true} when every running handler finished in time
@@ -243,6 +271,9 @@ public final class Tasks implements AutoCloseable {
             unfinished += pool.awaitStopped(deadline);
         }
         timer.shutdownNow();
+        if (watcher != null) {
+            watcher.close();
+        }
         broker.close();
         if (unfinished > 0) {
             LOG.warn("Tasks shut down with {} handlers still running after {}; they were interrupted", unfinished, timeout);
@@ -258,6 +289,9 @@ public final class Tasks implements AutoCloseable {
         }
         workers.forEach(WorkerPool::abort);
         timer.shutdownNow();
+        if (watcher != null) {
+            watcher.close();
+        }
         broker.close();
     }
 

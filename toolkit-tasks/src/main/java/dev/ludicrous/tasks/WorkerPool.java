@@ -112,7 +112,8 @@ final class WorkerPool {
             dead(message, TaskStatus.DEAD, "arguments do not decode as " + definition.type().getName(), describe(e));
             return;
         }
-        update(message, TaskStatus.RUNNING);
+        receiver.started(message);
+        update(message, TaskStatus.RUNNING, null);
         if (!listeners.isEmpty()) {
             long due = Math.max(message.enqueuedAtMillis(), message.notBeforeMillis());
             listeners.started(message.task(), Duration.ofMillis(Math.max(0, System.currentTimeMillis() - due)));
@@ -125,13 +126,13 @@ final class WorkerPool {
         if (handingBack && error != null) {
             // Interrupted by shutdown after the grace period: another worker runs it, and it costs no attempt.
             receiver.release(message);
-            update(message, TaskStatus.QUEUED);
+            update(message, TaskStatus.QUEUED, null);
             return;
         }
         Duration runTime = listeners.isEmpty() ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - start);
         if (error == null) {
             receiver.ack(message);
-            update(message, TaskStatus.SUCCEEDED);
+            update(message, TaskStatus.SUCCEEDED, null);
             listeners.succeeded(message.task(), runTime);
             return;
         }
@@ -141,8 +142,10 @@ final class WorkerPool {
                     describe(error));
         } else if (message.attempt() < message.maxRetries()) {
             long wait = Backoff.millis(message);
-            receiver.retry(message, message.nextAttempt(System.currentTimeMillis() + wait));
-            update(message, TaskStatus.RETRYING);
+            String why = "attempt " + (message.attempt() + 1) + " of " + (message.maxRetries() + 1) + " failed: "
+                    + describe(error);
+            receiver.retry(message, message.nextAttempt(System.currentTimeMillis() + wait), why);
+            update(message, TaskStatus.RETRYING, why);
             listeners.retried(message.task(), Duration.ofMillis(wait));
         } else {
             dead(message, TaskStatus.FAILED, "handler failed after " + (message.attempt() + 1) + " attempts",
@@ -180,16 +183,16 @@ final class WorkerPool {
     }
 
     private void dead(TaskMessage message, TaskStatus status, String reason, String error) {
-        receiver.deadLetter(message, reason, error);
-        update(message, status);
+        receiver.deadLetter(message, status, reason, error);
+        update(message, status, error.isEmpty() ? reason : reason + ": " + error);
         listeners.dead(message.task(), reason);
         LOG.warn("Task '{}' {} moved to the dead letters: {}{}", message.task(), message.id(), reason,
                 error.isEmpty() ? "" : ": " + error);
     }
 
-    private static void update(TaskMessage message, TaskStatus status) {
+    private static void update(TaskMessage message, TaskStatus status, String error) {
         if (message.handle != null) {
-            message.handle.update(status);
+            message.handle.update(status, error);
         }
     }
 

@@ -148,6 +148,9 @@ class RedisTasksIT {
         assertThat(letter.reason()).isEqualTo(
                 "delivered 3 times without acknowledgement (delivery cap 3): its workers died or hung");
         assertThat(pendingCount("default")).isZero();
+        // The recovery script records the end too, so the sender's handle says why.
+        assertThat(handle.status()).isEqualTo(TaskStatus.DEAD);
+        assertThat(handle.error()).contains(letter.reason());
     }
 
     @Test
@@ -174,9 +177,13 @@ class RedisTasksIT {
         assertThat(letter.args()).isEqualTo("\"order-1\"");
         assertThat(node.tasks().deadLetters().find(letter.id())).contains(letter);
 
+        assertThat(handle.status()).isEqualTo(TaskStatus.FAILED);
+
         succeedFrom.set(4);
         assertThat(node.tasks().deadLetters().retry(letter.id())).isTrue();
         await().atMost(Duration.ofSeconds(20)).until(() -> invocations.get() == 4 && pendingCount("default") == 0);
+        // Retried from the dead letters, the same task id is followed to its new end.
+        await().atMost(Duration.ofSeconds(20)).until(handle::status, s -> s == TaskStatus.SUCCEEDED);
         assertThat(node.tasks().deadLetters().size()).isZero();
         assertThat(node.tasks().deadLetters().retry(letter.id())).isFalse();
         assertThat(node.tasks().deadLetters().delete(letter.id())).isFalse();

@@ -5,6 +5,8 @@ import dev.ludicrous.tasks.DeadLetters;
 import dev.ludicrous.tasks.Receiver;
 import dev.ludicrous.tasks.TaskMessage;
 import dev.ludicrous.tasks.TaskRejectedException;
+import dev.ludicrous.tasks.TaskState;
+import dev.ludicrous.tasks.TaskStatus;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,7 +18,9 @@ import java.util.regex.Pattern;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.params.SetParams;
 import redis.clients.jedis.params.XAddParams;
 
 /**
@@ -33,6 +37,12 @@ import redis.clients.jedis.params.XAddParams;
  *   <li>Delayed tasks and retries wait in a sorted set and are moved to the stream by a Lua
  *       script that compares with Redis {@code TIME}, never with a node's clock.</li>
  *   <li>Streams are trimmed below the oldest entry that is not yet delivered and acknowledged.</li>
+ *   <li>A tracked task is recorded in the hash {@code <prefix>:sent} when it is sent, and each
+ *       later change of its status in a hash per {@link Builder#statusExpiry} period
+ *       ({@code <prefix>:st:<period>}), in the pipelines that send and settle tasks;
+ *       {@code TaskHandle} reads them on any node.</li>
+ *   <li>With {@link Builder#outageBuffer(int)}, tasks sent while Redis cannot be reached wait in
+ *       a bounded buffer in memory and are sent in order when it answers again.</li>
  * </ul>
  *
  * <p>Build it on a pooled client ({@code RedisClient} in Jedis 8), which it does not close. A
@@ -49,7 +59,9 @@ public final class RedisBroker implements Broker {
     final Duration idempotencyTtl;
     final long deadLetterLimit;
     final Duration pollInterval;
+    final Duration statusExpiry;
     final String consumer;
+    private final OutageBuffer outageBuffer;
     private final RedisDeadLetters deadLetters;
     private final List<RedisReceiver> receivers = new CopyOnWriteArrayList<>();
     private RedisMaintenance maintenance;
@@ -63,6 +75,8 @@ public final class RedisBroker implements Broker {
         this.idempotencyTtl = b.idempotencyTtl;
         this.deadLetterLimit = b.deadLetterLimit;
         this.pollInterval = b.pollInterval;
+        this.statusExpiry = b.statusExpiry;
+        this.outageBuffer = b.outageBuffer > 0 ? new OutageBuffer(this, b.outageBuffer) : null;
         this.consumer = "node-" + Long.toUnsignedString(new SecureRandom().nextLong(), 36);
         this.deadLetters = new RedisDeadLetters(this);
     }
@@ -77,41 +91,124 @@ public final class RedisBroker implements Broker {
         return new Builder(client);
     }
 
+    /**
+     * Queues messages on Redis. When Redis cannot be reached and an {@link Builder#outageBuffer(int)}
+     * is set, the messages wait in it instead (they count as pending) and are sent in order when
+     * Redis answers; while the buffer holds tasks, new ones queue behind them. An idempotency key
+     * is checked when a buffered task reaches Redis: a duplicate found then is dropped.
+     *
+     * @throws TaskRejectedException when Redis could not be reached (and the buffer is off or has
+     *     no room for all of them), or refused the write
+     */
     @Override
     public List<TaskMessage> send(List<TaskMessage> messages) {
         if (closed) {
             throw new TaskRejectedException("tasks were not queued: the Redis broker is closed", null);
         }
-        List<Response<Object>> keyed = new ArrayList<>(messages.size());
-        try (AbstractPipeline pipeline = client.pipelined()) {
-            for (TaskMessage message : messages) {
-                keyed.add(append(pipeline, message));
+        if (outageBuffer != null && !outageBuffer.isEmpty()) {
+            return outageBuffer.add(messages, null); // behind the tasks already waiting, in order
+        }
+        try {
+            return sendNow(messages);
+        } catch (JedisConnectionException e) {
+            if (outageBuffer != null) {
+                return outageBuffer.add(messages, e);
             }
-            pipeline.sync();
-            List<TaskMessage> pending = new ArrayList<>(messages.size());
-            for (int i = 0; i < messages.size(); i++) {
-                TaskMessage message = messages.get(i);
-                Response<Object> holder = keyed.get(i);
-                String held = holder == null ? message.id() : text(holder.get());
-                pending.add(held.equals(message.id()) ? message : message.pendingAs(held));
-            }
-            return pending;
+            throw rejected(messages, e);
         } catch (JedisException e) {
-            String what = messages.size() == 1 ? "task '" + messages.get(0).task() + "' was not queued"
-                    : messages.size() + " tasks were not queued (some may have been)";
-            throw new TaskRejectedException(what + ": Redis could not be reached or refused the write: " + e.getMessage(), e);
+            throw rejected(messages, e);
         }
     }
 
-    /** Adds the commands that queue one message; returns the response naming the key holder, if it has a key. */
-    Response<Object> append(AbstractPipeline pipeline, TaskMessage message) {
+    static TaskRejectedException rejected(List<TaskMessage> messages, RuntimeException e) {
+        String what = messages.size() == 1 ? "task '" + messages.get(0).task() + "' was not queued"
+                : messages.size() + " tasks were not queued (some may have been)";
+        return new TaskRejectedException(what + ": Redis could not be reached or refused the write: " + e.getMessage(), e);
+    }
+
+    /** Sends in one pipeline; throws the client's exception as it is. */
+    List<TaskMessage> sendNow(List<TaskMessage> messages) {
+        List<Response<Object>> keyed = new ArrayList<>(messages.size());
+        try (AbstractPipeline pipeline = client.pipelined()) {
+            // QUEUED is one field per task in one hash, set by one command for the whole batch before
+            // the tasks are queued (a key per task with its own expiry cost twice as much: see the
+            // guide). A task with an idempotency key is recorded by its script, only if it is sent.
+            Map<String, String> sent = null;
+            for (TaskMessage message : messages) {
+                if (message.tracked() && message.idempotencyKey() == null) {
+                    if (sent == null) {
+                        sent = new java.util.HashMap<>();
+                    }
+                    sent.put(message.id(), message.task());
+                }
+            }
+            if (sent != null) {
+                pipeline.hset(keys.sent(), sent);
+            }
+            for (TaskMessage message : messages) {
+                keyed.add(append(pipeline, message, true));
+            }
+            pipeline.sync();
+        }
+        List<TaskMessage> pending = new ArrayList<>(messages.size());
+        for (int i = 0; i < messages.size(); i++) {
+            TaskMessage message = messages.get(i);
+            Response<Object> holder = keyed.get(i);
+            String held = holder == null ? message.id() : text(holder.get());
+            pending.add(held.equals(message.id()) ? message : message.pendingAs(held));
+        }
+        return pending;
+    }
+
+    @Override
+    public boolean tracksStates() {
+        return true;
+    }
+
+    @Override
+    public List<TaskState> states(List<String> taskIds) {
+        Object reply;
+        try {
+            List<String> args = new ArrayList<>(taskIds.size() + 1);
+            args.add(Long.toString(statusExpiry.toMillis()));
+            args.addAll(taskIds);
+            reply = client.eval(RedisStates.READ, List.of(keys.statusPrefix(), keys.sent()), args);
+        } catch (JedisException e) {
+            throw new TaskRejectedException("task states could not be read: Redis could not be reached: "
+                    + e.getMessage(), e);
+        }
+        List<TaskState> states = new ArrayList<>(taskIds.size());
+        for (Object record : (List<?>) reply) {
+            states.add(RedisStates.decode(text(record)));
+        }
+        return states;
+    }
+
+    /**
+     * Returns how many tasks wait in the outage buffer for Redis to answer (0 without a buffer),
+     * for health checks and gauges.
+     *
+     * @return how many tasks wait in the outage buffer
+     */
+    public int bufferedTasks() {
+        return outageBuffer == null ? 0 : outageBuffer.size();
+    }
+
+    /**
+     * Adds the commands that queue one message; returns the response naming the key holder, if it
+     * has a key. A {@code fresh} message (sent by {@code delay}, not a retry) with an idempotency
+     * key is recorded QUEUED by the script, only if it is sent.
+     */
+    Response<Object> append(AbstractPipeline pipeline, TaskMessage message, boolean fresh) {
         long delay = message.notBeforeMillis() <= 0 ? 0 : message.notBeforeMillis() - System.currentTimeMillis();
         String wire = message.toWire();
         if (message.idempotencyKey() != null) {
+            boolean record = fresh && message.tracked();
             return pipeline.eval(RedisScripts.SEND_IDEMPOTENT,
                     List.of(keys.idempotency(message.idempotencyKey()), keys.stream(message.queue()),
-                            keys.delayed(message.queue())),
-                    List.of(message.id(), Long.toString(idempotencyTtl.toMillis()), wire, Long.toString(Math.max(0, delay))));
+                            keys.delayed(message.queue()), keys.sent()),
+                    List.of(message.id(), Long.toString(idempotencyTtl.toMillis()), wire, Long.toString(Math.max(0, delay)),
+                            record ? message.task() : ""));
         }
         if (delay > 0) {
             pipeline.eval(RedisScripts.SCHEDULE, List.of(keys.delayed(message.queue())), List.of(Long.toString(delay), wire));
@@ -166,10 +263,20 @@ public final class RedisBroker implements Broker {
         return deadLetters;
     }
 
-    /** Stops this node's maintenance thread (moving delayed tasks, recovery, trimming). The client stays open. */
+    /**
+     * Stops this node's maintenance thread (moving delayed tasks, recovery, trimming). The client
+     * stays open. Tasks still in the outage buffer get one last attempt; those that cannot be sent
+     * are logged as an error with their count, names and ids, and are lost.
+     */
     @Override
     public synchronized void close() {
+        if (closed) {
+            return;
+        }
         closed = true;
+        if (outageBuffer != null) {
+            outageBuffer.close();
+        }
         if (maintenance != null) {
             maintenance.stop();
         }
@@ -184,6 +291,8 @@ public final class RedisBroker implements Broker {
         private Duration idempotencyTtl = Duration.ofHours(24);
         private long deadLetterLimit = 100_000;
         private Duration pollInterval = Duration.ofMillis(100);
+        private Duration statusExpiry = Duration.ofDays(1);
+        private int outageBuffer;
 
         private Builder(UnifiedJedis client) {
             this.client = Objects.requireNonNull(client, "client");
@@ -260,6 +369,37 @@ public final class RedisBroker implements Broker {
         }
 
         /**
+         * Sets how long a task's recorded status is kept after its last change, at least (Celery's
+         * {@code result_expires}): records are kept in one hash per period of this length, which
+         * expires one period after its end, so a record lives between one and two periods. A
+         * handle whose record expired reports {@code UNKNOWN}. A queued task is recorded until it
+         * ends, however long it waits; a retry that waits longer than this period may show
+         * {@code UNKNOWN} until it runs.
+         *
+         * @param statusExpiry 1 s to 365 days; the default is 1 day
+         * @return this builder
+         */
+        public Builder statusExpiry(Duration statusExpiry) {
+            this.statusExpiry = Objects.requireNonNull(statusExpiry, "statusExpiry");
+            return this;
+        }
+
+        /**
+         * Keeps up to this many tasks in memory while Redis cannot be reached, instead of failing
+         * {@code delay}: they are sent in order, in batches, as soon as Redis answers again. When
+         * the buffer is full, {@code delay} throws {@code TaskRejectedException}. Tasks still
+         * buffered when the broker closes are logged as an error (count, names and ids) and lost;
+         * a task can be sent twice if the connection broke after Redis stored it. Off by default.
+         *
+         * @param maxTasks 0 (off, the default) to 1000000
+         * @return this builder
+         */
+        public Builder outageBuffer(int maxTasks) {
+            this.outageBuffer = maxTasks;
+            return this;
+        }
+
+        /**
          * Checks the settings and returns the broker. Nothing is sent to Redis until it is used.
          *
          * @return the broker
@@ -284,6 +424,12 @@ public final class RedisBroker implements Broker {
             }
             if (pollInterval.compareTo(Duration.ofMillis(10)) < 0 || pollInterval.compareTo(Duration.ofSeconds(10)) > 0) {
                 throw new IllegalArgumentException("pollInterval must be between PT0.01S and PT10S, but was " + pollInterval);
+            }
+            if (statusExpiry.compareTo(Duration.ofSeconds(1)) < 0 || statusExpiry.compareTo(Duration.ofDays(365)) > 0) {
+                throw new IllegalArgumentException("statusExpiry must be between PT1S and PT8760H, but was " + statusExpiry);
+            }
+            if (outageBuffer < 0 || outageBuffer > 1_000_000) {
+                throw new IllegalArgumentException("outageBuffer must be between 0 and 1000000, but was " + outageBuffer);
             }
             return new RedisBroker(this);
         }

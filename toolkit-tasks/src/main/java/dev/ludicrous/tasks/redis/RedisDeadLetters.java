@@ -3,6 +3,7 @@ package dev.ludicrous.tasks.redis;
 import dev.ludicrous.tasks.DeadLetter;
 import dev.ludicrous.tasks.DeadLetters;
 import dev.ludicrous.tasks.TaskMessage;
+import dev.ludicrous.tasks.TaskStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -54,8 +55,10 @@ final class RedisDeadLetters implements DeadLetters {
                     + e.getMessage(), e);
         }
         TaskMessage again = message.restarted();
-        Object moved = broker.client.eval(RedisScripts.RETRY_DEAD, List.of(broker.keys.dead(), broker.keys.stream(again.queue())),
-                List.of(id, again.toWire()));
+        String status = again.tracked() ? RedisStates.encode(TaskStatus.QUEUED, again.task(), "") : "";
+        Object moved = broker.client.eval(RedisScripts.RETRY_DEAD, List.of(broker.keys.dead(),
+                broker.keys.stream(again.queue())), List.of(id, again.toWire(), again.id(), status,
+                broker.keys.statusPrefix(), Long.toString(broker.statusExpiry.toMillis())));
         return ((Number) moved).longValue() == 1;
     }
 

@@ -20,6 +20,16 @@ record RedisKeys(String prefix) {
         return prefix + ":sched:" + claim;
     }
 
+    /** A hash of the tracked tasks sent and not yet ended: task id to task name (their QUEUED). */
+    String sent() {
+        return prefix + ":sent";
+    }
+
+    /** Followed by a period number: a hash of task id to state record (see RedisStates). */
+    String statusPrefix() {
+        return prefix + ":st:";
+    }
+
     String idempotency(String key) {
         return prefix + ":idem:" + key;
     }

@@ -2,6 +2,7 @@ package dev.ludicrous.tasks.redis;
 
 import dev.ludicrous.tasks.Receiver;
 import dev.ludicrous.tasks.TaskMessage;
+import dev.ludicrous.tasks.TaskStatus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,10 +34,14 @@ final class RedisReceiver implements Receiver {
     private static final int BLOCK_MILLIS = 500;
     private static final int FLUSH_BATCH = 1_000;
 
-    private enum Kind { ACK, RETRY, DEAD, RELEASE, DEAD_RAW }
+    // STARTED is no settlement: it only records RUNNING, in order with the settlement that follows.
+    private enum Kind { ACK, RETRY, DEAD, RELEASE, DEAD_RAW, STARTED }
 
     private record Settlement(Kind kind, TaskMessage message, TaskMessage next, String reason, String error,
-            String tag, String raw) {
+            String tag, String raw, TaskStatus status) {
+        Settlement(Kind kind, TaskMessage message, TaskMessage next, String reason, String error, String tag, String raw) {
+            this(kind, message, next, reason, error, tag, raw, null);
+        }
     }
 
     private final RedisBroker broker;
@@ -169,6 +174,13 @@ final class RedisReceiver implements Receiver {
     }
 
     @Override
+    public void started(TaskMessage delivered) {
+        if (delivered.tracked() && !aborted) {
+            settlements.add(new Settlement(Kind.STARTED, delivered, null, null, null, null, null));
+        }
+    }
+
+    @Override
     public void ack(TaskMessage delivered) {
         settle(new Settlement(Kind.ACK, delivered, null, null, null, delivered.deliveryTag(), null));
     }
@@ -179,8 +191,18 @@ final class RedisReceiver implements Receiver {
     }
 
     @Override
+    public void retry(TaskMessage delivered, TaskMessage next, String error) {
+        settle(new Settlement(Kind.RETRY, delivered, next, null, error, delivered.deliveryTag(), null));
+    }
+
+    @Override
     public void deadLetter(TaskMessage delivered, String reason, String error) {
-        settle(new Settlement(Kind.DEAD, delivered, null, reason, error, delivered.deliveryTag(), null));
+        deadLetter(delivered, TaskStatus.DEAD, reason, error);
+    }
+
+    @Override
+    public void deadLetter(TaskMessage delivered, TaskStatus status, String reason, String error) {
+        settle(new Settlement(Kind.DEAD, delivered, null, reason, error, delivered.deliveryTag(), null, status));
     }
 
     @Override
@@ -252,36 +274,64 @@ final class RedisReceiver implements Receiver {
     private void drop(List<Settlement> batch, RuntimeException e) {
         LOG.error("Could not write {} settlements of queue '{}': {}", batch.size(), queue, e.toString());
         for (Settlement s : batch) {
-            held.remove(s.tag());
+            if (s.tag() != null) {
+                held.remove(s.tag());
+            }
         }
         batch.clear();
     }
 
     private void flush(List<Settlement> batch) {
         List<StreamEntryID> ids = new ArrayList<>(batch.size());
+        // One state per task and batch (the last change wins), written by one command.
+        RedisStates states = new RedisStates(broker);
         try (AbstractPipeline pipeline = broker.client.pipelined()) {
             for (Settlement s : batch) {
+                TaskMessage m = s.message();
                 switch (s.kind()) {
-                    case RETRY -> broker.append(pipeline, s.next());
-                    case DEAD -> pipeline.xadd(broker.keys.dead(), deadParams(), deadFields(s.message().toWire(),
-                            s.reason(), s.error(), s.message().attempt() + 1));
+                    case STARTED -> {
+                        states.put(m, TaskStatus.RUNNING, "");
+                        continue; // nothing to acknowledge yet
+                    }
+                    case RETRY -> {
+                        broker.append(pipeline, s.next(), false);
+                        states.put(m, TaskStatus.RETRYING, s.error());
+                    }
+                    case DEAD -> {
+                        pipeline.xadd(broker.keys.dead(), deadParams(), deadFields(m.toWire(), s.reason(), s.error(),
+                                m.attempt() + 1));
+                        String why = s.error() == null || s.error().isEmpty() ? s.reason() : s.reason() + ": " + s.error();
+                        states.put(m, s.status() == null ? TaskStatus.DEAD : s.status(), why);
+                        states.ended(m);
+                    }
                     case DEAD_RAW -> pipeline.xadd(broker.keys.dead(), deadParams(), deadFields(s.raw(), s.reason(),
                             s.error(), 1));
-                    case RELEASE -> pipeline.xadd(stream, XAddParams.xAddParams(), Map.of("m", s.message().toWire()));
+                    case RELEASE -> {
+                        pipeline.xadd(stream, XAddParams.xAddParams(), Map.of("m", m.toWire()));
+                        states.put(m, TaskStatus.QUEUED, "");
+                    }
                     case ACK -> {
+                        states.put(m, TaskStatus.SUCCEEDED, "");
+                        states.ended(m);
                     }
                 }
-                if ((s.kind() == Kind.ACK || s.kind() == Kind.DEAD) && s.message().idempotencyKey() != null) {
-                    pipeline.eval(RedisScripts.RELEASE_KEY, List.of(broker.keys.idempotency(s.message().idempotencyKey())),
-                            List.of(s.message().id()));
+                if ((s.kind() == Kind.ACK || s.kind() == Kind.DEAD) && m.idempotencyKey() != null) {
+                    pipeline.eval(RedisScripts.RELEASE_KEY, List.of(broker.keys.idempotency(m.idempotencyKey())),
+                            List.of(m.id()));
                 }
                 ids.add(new StreamEntryID(s.tag()));
             }
-            pipeline.xack(stream, RedisKeys.GROUP, ids.toArray(new StreamEntryID[0]));
+            // States before the XACK: a task is never acknowledged before its end is recorded.
+            states.write(pipeline);
+            if (!ids.isEmpty()) {
+                pipeline.xack(stream, RedisKeys.GROUP, ids.toArray(new StreamEntryID[0]));
+            }
             pipeline.sync();
         }
         for (Settlement s : batch) {
-            held.remove(s.tag());
+            if (s.tag() != null) {
+                held.remove(s.tag());
+            }
         }
     }
 

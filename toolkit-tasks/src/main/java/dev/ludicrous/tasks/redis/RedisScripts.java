@@ -17,13 +17,15 @@ final class RedisScripts {
             + "return 1\n";
 
     /**
-     * KEYS: idempotency key, stream, delayed zset. ARGV: task id, key TTL ms, wire message, delay ms.
-     * Returns the id of the task that holds the key (this one, or the pending one).
+     * KEYS: idempotency key, stream, delayed zset, hash of sent tasks. ARGV: task id, key TTL ms,
+     * wire message, delay ms, task name (empty: not tracked). Returns the id of the task that
+     * holds the key (this one, or the pending one); only a task that is sent is recorded.
      */
     static final String SEND_IDEMPOTENT = NOW
             + "local held = redis.call('GET', KEYS[1])\n"
             + "if held then return held end\n"
             + "redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])\n"
+            + "if ARGV[5] ~= '' then redis.call('HSET', KEYS[4], ARGV[1], ARGV[5]) end\n"
             + "local delay = tonumber(ARGV[4])\n"
             + "if delay > 0 then redis.call('ZADD', KEYS[3], now + delay, ARGV[3])\n"
             + "else redis.call('XADD', KEYS[2], '*', 'm', ARGV[3]) end\n"
@@ -50,10 +52,12 @@ final class RedisScripts {
             + "return #due\n";
 
     /**
-     * KEYS: stream, dead-letter stream. ARGV: group, consumer, min idle ms, count, delivery cap,
-     * dead-letter max length. Dead-letters entries idle longer than the visibility timeout that
-     * were delivered cap times, and claims the others for this consumer, in one atomic step so
-     * that no node claims an entry past the cap. Returns the claimed entries.
+     * KEYS: stream, dead-letter stream, hash of sent tasks. ARGV: group, consumer, min idle ms, count, delivery cap,
+     * dead-letter max length, status key prefix, status period ms. Dead-letters entries idle longer
+     * than the visibility timeout that were delivered cap times (and records them DEAD), and claims
+     * the others for this consumer, in one atomic step so that no node claims an entry past the
+     * cap. Returns the claimed entries. The status key is built here from the message's id, as no
+     * caller can know it in advance; under a hash-tagged prefix it is in the stream's slot.
      */
     static final String RECOVER = NOW
             + "local pending = redis.call('XPENDING', KEYS[1], ARGV[1], 'IDLE', tonumber(ARGV[3]), '-', '+', tonumber(ARGV[4]))\n"
@@ -65,9 +69,14 @@ final class RedisScripts {
             + "    local e = redis.call('XRANGE', KEYS[1], id, id)\n"
             + "    local m = ''\n"
             + "    if #e > 0 then m = e[1][2][2] end\n"
-            + "    redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[6], '*', 'm', m, 'reason',\n"
-            + "      'delivered ' .. times .. ' times without acknowledgement (delivery cap ' .. cap .. '): its workers died or hung',\n"
+            + "    local reason = 'delivered ' .. times .. ' times without acknowledgement (delivery cap ' .. cap .. '): its workers died or hung'\n"
+            + "    redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[6], '*', 'm', m, 'reason', reason,\n"
             + "      'error', '', 'attempts', times, 'at', now)\n"
+            + "    local tid, name = string.match(m, '^t1\\n([^\\n]*)\\n([^\\n]*)\\n')\n"
+            + "    if tid then\n"
+            + RedisStates.recordInScript(7, "tid", "'DEAD\\n' .. name .. '\\n' .. reason")
+            + "      redis.call('HDEL', KEYS[3], tid)\n"
+            + "    end\n"
             + "    redis.call('XACK', KEYS[1], ARGV[1], id)\n"
             + "  else\n"
             + "    table.insert(claim, id)\n"
@@ -126,8 +135,16 @@ final class RedisScripts {
             + "end\n"
             + "return removed\n";
 
-    /** KEYS: dead-letter stream, queue stream. ARGV: dead-letter id, wire message. Moves one dead letter back. */
-    static final String RETRY_DEAD = "if redis.call('XDEL', KEYS[1], ARGV[1]) == 1 then\n"
+    /**
+     * KEYS: dead-letter stream, queue stream. ARGV: dead-letter id, wire message, task id, status
+     * record (empty: none), status key prefix, status period ms. Moves one dead letter back,
+     * recorded as queued again.
+     */
+    static final String RETRY_DEAD = NOW
+            + "if redis.call('XDEL', KEYS[1], ARGV[1]) == 1 then\n"
+            + "  if ARGV[4] ~= '' then\n"
+            + RedisStates.recordInScript(5, "ARGV[3]", "ARGV[4]")
+            + "  end\n"
             + "  redis.call('XADD', KEYS[2], '*', 'm', ARGV[2])\n"
             + "  return 1\n"
             + "end\n"

@@ -1,6 +1,7 @@
 package dev.ludicrous.benchmarks.tasks;
 
 import dev.ludicrous.tasks.Task;
+import dev.ludicrous.tasks.TaskOptions;
 import dev.ludicrous.tasks.Tasks;
 import dev.ludicrous.tasks.redis.RedisBroker;
 import java.util.ArrayList;
@@ -14,8 +15,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.params.XAddParams;
 import redis.clients.jedis.params.XReadGroupParams;
+import redis.clients.jedis.resps.ScanResult;
 import redis.clients.jedis.resps.StreamEntry;
 
 /**
@@ -50,25 +53,38 @@ public final class TasksThroughput {
             System.out.printf(Locale.ROOT, "  in-process run %d: %,.0f tasks/s%n", i, inProcess[i]);
         }
         double[] ours = new double[runs];
+        double[] untracked = new double[runs];
         double[] raw = new double[runs];
         try (RedisClient client = RedisClient.create(redisUrl)) {
             for (int i = 0; i < runs; i++) {
                 raw[i] = rawStreams(client, redisTasks);
-                ours[i] = redisTasks(client, redisTasks);
-                System.out.printf(Locale.ROOT, "  Redis run %d: ours %,.0f tasks/s, raw Jedis %,.0f tasks/s, ratio %.2f%n",
-                        i, ours[i], raw[i], ours[i] / raw[i]);
+                // Alternate which goes first, so neither always follows the raw loop.
+                if (i % 2 == 0) {
+                    ours[i] = redisTasks(client, redisTasks, true);
+                    untracked[i] = redisTasks(client, redisTasks, false);
+                } else {
+                    untracked[i] = redisTasks(client, redisTasks, false);
+                    ours[i] = redisTasks(client, redisTasks, true);
+                }
+                System.out.printf(Locale.ROOT, "  Redis run %d: ours %,.0f tasks/s (trackStatus off: %,.0f), raw Jedis %,.0f"
+                        + " tasks/s, ratio %.2f (off: %.2f)%n", i, ours[i], untracked[i], raw[i], ours[i] / raw[i],
+                        untracked[i] / raw[i]);
             }
         }
         double inProcessMedian = median(inProcess);
         double oursMedian = median(ours);
         double rawMedian = median(raw);
         double[] ratios = new double[runs];
+        double[] untrackedRatios = new double[runs];
         for (int i = 0; i < runs; i++) {
             ratios[i] = ours[i] / raw[i];
+            untrackedRatios[i] = untracked[i] / raw[i];
         }
         System.out.printf(Locale.ROOT, "in-process: median %,.0f tasks/s (goal >= 200,000)%n", inProcessMedian);
         System.out.printf(Locale.ROOT, "Redis: median %,.0f tasks/s (goal >= 20,000); raw Jedis loop median %,.0f tasks/s;"
                 + " median of the per-run ratios %.2f (goal >= 0.5)%n", oursMedian, rawMedian, median(ratios));
+        System.out.printf(Locale.ROOT, "Redis with trackStatus(false): median %,.0f tasks/s; median ratio %.2f%n",
+                median(untracked), median(untrackedRatios));
     }
 
     private static double median(double[] values) {
@@ -92,10 +108,11 @@ public final class TasksThroughput {
         }
     }
 
-    static double redisTasks(RedisClient client, int total) throws InterruptedException {
+    static double redisTasks(RedisClient client, int total, boolean trackStatus) throws InterruptedException {
         String prefix = "bench_tasks_" + System.nanoTime();
         CountDownLatch done = new CountDownLatch(total);
         try (Tasks tasks = Tasks.builder().concurrency(CONSUMERS).prefetch(BATCH)
+                .defaults(TaskOptions.builder().trackStatus(trackStatus).build())
                 .broker(RedisBroker.builder(client).keyPrefix(prefix).build())
                 .task("noop", Integer.class, n -> done.countDown()).build()) {
             Task<Integer> noop = tasks.task("noop", Integer.class);
@@ -112,7 +129,22 @@ public final class TasksThroughput {
             return rate;
         } finally {
             client.del(prefix + ":q:default", prefix + ":delayed:default", prefix + ":dead");
+            deleteStates(client, prefix);
         }
+    }
+
+    /** Removes the status records of one run (they would expire after a day). */
+    static void deleteStates(RedisClient client, String prefix) {
+        String cursor = ScanParams.SCAN_POINTER_START;
+        ScanParams params = new ScanParams().match(prefix + ":st:*")
+                .count(10_000);
+        do {
+            ScanResult<String> page = client.scan(cursor, params);
+            if (!page.getResult().isEmpty()) {
+                client.unlink(page.getResult().toArray(new String[0]));
+            }
+            cursor = page.getCursor();
+        } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
     }
 
     static double rawStreams(RedisClient client, int total) throws InterruptedException {
