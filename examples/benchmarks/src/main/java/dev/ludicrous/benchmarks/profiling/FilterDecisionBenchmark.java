@@ -26,8 +26,8 @@ import org.openjdk.jmh.annotations.State;
  * noise of HTTP: the filter's {@code doFilter} around an empty chain, against calling the chain
  * directly ({@code off}). Modes: {@code trigger} configured but the request has no header (the
  * production case), {@code sample1} (1 % of calls start and stop a recording), {@code slow100}
- * (every call registers and removes a delayed recording, and reads the thread's CPU and
- * allocation counters). The request and response are minimal dynamic proxies, the same in every
+ * (every call registers and removes a delayed recording; no thread clock is read). Add
+ * {@code -prof gc} for the bytes allocated per call. The request and response are minimal dynamic proxies, the same in every
  * mode. Divide the difference to {@code off} by a request's duration for the relative cost.
  *
  * <p>Run: {@code java -jar examples/benchmarks/target/benchmarks.jar FilterDecision -f 1 -wi 3 -w 1 -i 5 -r 1}

@@ -51,8 +51,8 @@ public class FilterThroughputBenchmark {
     @Param({"off", "noop", "idle", "sample", "slow", "trigger"})
     public String mode;
 
-    /** Units of {@link MixedWorkServlet} work per request: 12 is about 5 ms on JDK 17 here. */
-    @Param("12")
+    /** Units of {@link MixedWorkServlet} work per request: one is 0.06-0.09 ms of CPU here, so 64 is about 5 ms. */
+    @Param("64")
     public int units;
 
     private Server server;
