@@ -110,8 +110,8 @@ final class StatusWatcher {
     private void failed(RuntimeException e) {
         if (!failing) {
             failing = true;
-            LOG.warn("Task states could not be read: {}; handles keep their last known status until it is back",
-                    e.getMessage());
+            // The broker's message says what could not be read and why.
+            LOG.warn("{}; task handles keep their last known status until it can be read again", e.getMessage());
         }
     }
 
