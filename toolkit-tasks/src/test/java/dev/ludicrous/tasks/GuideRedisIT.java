@@ -8,6 +8,7 @@ import dev.ludicrous.tasks.redis.RedisBroker;
 import dev.ludicrous.testsupport.RequiresRedis;
 import dev.ludicrous.testsupport.TestServices;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,67 @@ class GuideRedisIT {
         tasks.task("send-email", Email.class).delay(email);
         // end-snippet
         await().atMost(Duration.ofSeconds(20)).until(() -> sent.contains(email));
+        tasks.close();
+        RedisTestSupport.deleteKeys(redis, prefix);
+        redis.close();
+    }
+
+    @Test
+    void followATaskOnAnyNode() throws Exception {
+        String prefix = TestServices.uniqueName("tasks_guide");
+        RedisClient redis = RedisClient.create(TestServices.redisUri());
+        Set<Email> sent = ConcurrentHashMap.newKeySet();
+        Email email = new Email("ann@example.com", "Welcome");
+        List<String> alerts = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Tasks tasks = Tasks.builder().worker(false).task("send-email", Email.class, sent::add)
+                .broker(RedisBroker.builder(redis).keyPrefix(prefix).build()).build();
+        Tasks worker = Tasks.builder().task("send-email", Email.class, sent::add)
+                .broker(RedisBroker.builder(redis).keyPrefix(prefix).build()).build();
+        Task<Email> sendEmail = tasks.task("send-email", Email.class);
+        // snippet: task-status
+        TaskHandle handle = sendEmail.delay(email);               // on a node without workers
+        String id = handle.id();                                  // keep it, e.g. in the session
+        TaskStatus now = handle.status();                         // QUEUED, RUNNING, ... read from Redis
+        TaskStatus end = handle.await(Duration.ofSeconds(30));    // or handle.completion(), a stage
+        if (end != TaskStatus.SUCCEEDED) {
+            alerts.add(id + " ended " + end + ": " + handle.error().orElse(""));
+        }
+        // Later, in another request or on another node:
+        TaskStatus later = tasks.handle(id).status();             // UNKNOWN for an id never sent
+        // end-snippet
+        assertThat(now).isIn(TaskStatus.QUEUED, TaskStatus.RUNNING, TaskStatus.SUCCEEDED);
+        assertThat(end).isEqualTo(TaskStatus.SUCCEEDED);
+        assertThat(later).isEqualTo(TaskStatus.SUCCEEDED);
+        assertThat(alerts).isEmpty();
+        assertThat(sent).containsExactly(email);
+        worker.close();
+        tasks.close();
+        RedisTestSupport.deleteKeys(redis, prefix);
+        redis.close();
+    }
+
+    @Test
+    void redisOptions() {
+        String prefix = TestServices.uniqueName("tasks_guide");
+        RedisClient redis = RedisClient.create(TestServices.redisUri());
+        Set<Email> sent = ConcurrentHashMap.newKeySet();
+        Set<String> views = ConcurrentHashMap.newKeySet();
+        // snippet: redis-options
+        Tasks tasks = Tasks.builder()
+                .broker(RedisBroker.builder(redis)
+                        .keyPrefix(prefix)
+                        .outageBuffer(10_000)                // kept in memory while Redis is down
+                        .statusExpiry(Duration.ofHours(6))   // Celery's result_expires (1 day)
+                        .build())
+                .task("send-email", Email.class, sent::add)
+                .task("count-view", String.class,
+                        TaskOptions.builder().trackStatus(false).build(),   // Celery's ignore_result
+                        views::add)
+                .build();
+        // end-snippet
+        TaskHandle view = tasks.task("count-view", String.class).delay("post-1");
+        await().atMost(Duration.ofSeconds(20)).until(() -> views.contains("post-1"));
+        assertThat(view.status()).isEqualTo(TaskStatus.QUEUED); // untracked: the sender knows only that it sent it
         tasks.close();
         RedisTestSupport.deleteKeys(redis, prefix);
         redis.close();

@@ -65,6 +65,8 @@ class InProcessTasksTest {
             TaskHandle handle = tasks.task("poison", String.class).delay("x");
 
             assertThat(finalStatus(handle)).isEqualTo(TaskStatus.FAILED);
+            assertThat(handle.error()).contains(
+                    "handler failed after 3 attempts: java.lang.IllegalStateException: mail server said no");
             assertThat(calls).hasValue(3);
             List<DeadLetter> dead = tasks.deadLetters().list(10);
             assertThat(dead).hasSize(1);

@@ -27,6 +27,21 @@ class TaskMessageTest {
     }
 
     @Test
+    void aTaskWithoutStatusTrackingSaysSoInTheFlagsDigitAndATrackedOneKeepsTheOldWireText() {
+        TaskMessage untracked = new TaskMessage("id-1", "t", "q", 0, 1L, 0L, null, 3, 100, 1_000, true, 0, "1", null,
+                null, null, false);
+        TaskMessage tracked = new TaskMessage("id-1", "t", "q", 0, 1L, 0L, null, 3, 100, 1_000, true, 0, "1", null,
+                null, null);
+
+        assertThat(untracked.toWire().split("\n")[11]).isEqualTo("3");
+        assertThat(tracked.toWire().split("\n")[11]).isEqualTo("1"); // as before the flag existed
+        TaskMessage back = TaskMessage.fromWire(untracked.toWire());
+        assertThat(back.tracked()).isFalse();
+        assertThat(back.jitter()).isTrue();
+        assertThat(TaskMessage.fromWire(tracked.toWire()).tracked()).isTrue();
+    }
+
+    @Test
     void textThatIsNotAMessageIsRefused() {
         assertThatThrownBy(() -> TaskMessage.fromWire("rO0ABXNyAA"))
                 .isInstanceOf(IllegalArgumentException.class)
