@@ -29,6 +29,7 @@ final class Invalidations {
     private final UnifiedJedis redis;
     private final byte[] channel;
     private final String nodeId;
+    private final byte[] nodeIdBytes;
     private final VersionMirror mirror;
     private final Listener listener;
     private final RedisHealth health;
@@ -44,6 +45,7 @@ final class Invalidations {
         this.redis = redis;
         this.channel = channel.getBytes(StandardCharsets.UTF_8);
         this.nodeId = nodeId;
+        this.nodeIdBytes = nodeId.getBytes(StandardCharsets.US_ASCII);
         this.mirror = mirror;
         this.listener = listener;
         this.health = health;
@@ -128,6 +130,11 @@ final class Invalidations {
 
         @Override
         public void onMessage(byte[] from, byte[] message) {
+            if (isOwnBump(message)) {
+                // Applied when the script returned; every bump of this node comes back here, so
+                // it is dropped without decoding.
+                return;
+            }
             try {
                 handle(new String(message, StandardCharsets.UTF_8));
             } catch (RuntimeException e) {
@@ -153,6 +160,21 @@ final class Invalidations {
         } else {
             throw new IllegalArgumentException("unknown message type");
         }
+    }
+
+    /** Whether the raw message is {@code b <version> <this node> ...}. */
+    private boolean isOwnBump(byte[] message) {
+        if (message.length < 2 || message[0] != 'b' || message[1] != ' ') {
+            return false;
+        }
+        int versionEnd = 2;
+        while (versionEnd < message.length && message[versionEnd] != ' ') {
+            versionEnd++;
+        }
+        int start = versionEnd + 1;
+        int end = start + nodeIdBytes.length;
+        return end < message.length && message[end] == ' '
+                && java.util.Arrays.equals(message, start, end, nodeIdBytes, 0, nodeIdBytes.length);
     }
 
     private boolean isThisNode(String message, int start, int end) {
