@@ -22,10 +22,10 @@ import java.util.Map;
  * ran more queries than it is pinned to, or when a request failed; timings never fail it.
  *
  * <p>The blog's profiler is always installed (trigger and slow modes). The main runs set its slow
- * threshold out of reach ("idle": the filter runs, nothing is sampled); the {@code sample} run
- * starts a blog with the profiler's sample mode on ({@code profiler.sample-fraction} at
- * {@code --sample-fraction}); the {@code slow} run starts a blog with the slow threshold at
- * {@code --slow-ms}.
+ * threshold out of reach ("idle": the filter runs, nothing is sampled). The profiler comparison
+ * on {@code /optimized} uses three more blogs started alike: idle, one with the profiler's sample
+ * mode on ({@code profiler.sample-fraction} at {@code --sample-fraction}), and one with the slow
+ * threshold at {@code --slow-ms}.
  *
  * <p>See docs/benchmarks.md. Run: {@code java -cp benchmarks.jar dev.ludicrous.benchmarks.blog.BlogLoadBenchmark --quick}
  */
@@ -74,6 +74,12 @@ public final class BlogLoadBenchmark {
         Instance h2Slow = instance("h2 slow-profiled", "h2", "local", slowLabel, options, secret, Map.of(
                 "db.url", "jdbc:h2:mem:bench_slow_" + run + ";DB_CLOSE_DELAY=-1",
                 "profiler.slow-ms", Integer.toString(options.slowMillis())));
+        // The idle baseline of the profiler comparison is a blog of its own, started and warmed like
+        // the sampled and slow ones: against the main blog, which has served /naive before, both
+        // came out ~14 % slower although the slow one sampled nothing.
+        Instance h2Idle = instance("h2 idle-profiled", "h2", "local", Goals.PROFILER_IDLE, options, secret, Map.of(
+                "db.url", "jdbc:h2:mem:bench_idle_" + run + ";DB_CLOSE_DELAY=-1",
+                "profiler.slow-ms", NEVER_SLOW));
         Instance h2Sample = instance("h2 sample-profiled", "h2", "local", sampleLabel, options, secret, Map.of(
                 "db.url", "jdbc:h2:mem:bench_sample_" + run + ";DB_CLOSE_DELAY=-1",
                 "profiler.slow-ms", NEVER_SLOW,
@@ -102,13 +108,14 @@ public final class BlogLoadBenchmark {
                 options.quick() ? "quick" : "full", options.clients(), options.warmup().toSeconds(), options.measure().toSeconds());
         try (LoadDriver driver = new LoadDriver(options.clients())) {
             Runner runner = new Runner(driver, options, results, violations);
-            // The main H2 blog, and beside it one with the sampled and one with the slow profiler
-            // on: the three profiler variants of /optimized are measured in alternating slices.
-            try (RunningBlog main = runner.start(h2); RunningBlog sample = runner.start(h2Sample);
-                    RunningBlog slow = runner.start(h2Slow)) {
+            // The main H2 blog, and beside it three alike but for the profiler (idle, sampled,
+            // slow): the three profiler variants of /optimized are measured in alternating slices.
+            try (RunningBlog main = runner.start(h2); RunningBlog idle = runner.start(h2Idle);
+                    RunningBlog sample = runner.start(h2Sample); RunningBlog slow = runner.start(h2Slow)) {
                 runner.measure(main, Scenario.of(Mode.NAIVE, h2));
                 runner.interleaved(List.of(
-                        new LoadDriver.Variant(main.url(), Scenario.of(Mode.OPTIMIZED, h2)),
+                        new LoadDriver.Variant(idle.url(), new Scenario("h2 /optimized", Mode.OPTIMIZED, h2Idle,
+                                Goals.PROFILER_IDLE)),
                         new LoadDriver.Variant(sample.url(), new Scenario("h2 /optimized, profiler sampled", Mode.OPTIMIZED,
                                 h2Sample, sampleLabel)),
                         new LoadDriver.Variant(slow.url(), new Scenario("h2 /optimized, profiler slow", Mode.OPTIMIZED, h2Slow,
