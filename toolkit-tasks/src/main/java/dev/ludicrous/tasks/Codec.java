@@ -5,8 +5,9 @@ package dev.ludicrous.tasks;
  * serialization: the bytes come from a network store that others can write to.
  *
  * <p>{@link Tasks.Builder} picks {@code dev.ludicrous.tasks.jackson.JacksonCodec} when
- * jackson-databind is on the class path, otherwise a codec for {@code String}, boxed primitives
- * and {@code java.util.UUID} only. Implementations must be thread-safe.
+ * Jackson 2's jackson-databind is on the class path, else {@code dev.ludicrous.tasks.jackson3.Jackson3Codec}
+ * when Jackson 3's is, otherwise a codec for {@code String}, boxed primitives and
+ * {@code java.util.UUID} only. Implementations must be thread-safe.
  */
 public interface Codec {
     /**

@@ -83,13 +83,24 @@ public final class Tasks implements AutoCloseable {
         return new Builder();
     }
 
+    /** Jackson 2 first (what earlier versions picked), then Jackson 3, then the basic codec. */
     static Codec defaultCodec() {
-        try {
-            Class.forName("com.fasterxml.jackson.databind.ObjectMapper", false, Tasks.class.getClassLoader());
-        } catch (ClassNotFoundException e) {
-            return new BasicCodec();
+        if (present("com.fasterxml.jackson.databind.ObjectMapper")) {
+            return JacksonSupport.codec();
         }
-        return JacksonSupport.codec();
+        if (present("tools.jackson.databind.ObjectMapper")) {
+            return Jackson3Support.codec();
+        }
+        return new BasicCodec();
+    }
+
+    private static boolean present(String className) {
+        try {
+            Class.forName(className, false, Tasks.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     /**
@@ -404,7 +415,7 @@ public final class Tasks implements AutoCloseable {
 
         /**
          * Sets the codec of arguments for brokers that cross processes; the default is JSON via
-         * Jackson when it is on the class path.
+         * Jackson 2 when it is on the class path, else via Jackson 3, else the basic codec.
          *
          * @param codec the codec
          * @return this builder

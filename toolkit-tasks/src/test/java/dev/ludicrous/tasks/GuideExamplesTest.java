@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ludicrous.tasks.http.HttpCallbackRequest;
 import dev.ludicrous.tasks.http.HttpCallbackTask;
+import dev.ludicrous.tasks.jackson3.Jackson3Codec;
 import dev.ludicrous.testsupport.DocSnippets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,6 +45,21 @@ class GuideExamplesTest {
         // end-snippet
         assertThat(handle.completion().toCompletableFuture().get(10, TimeUnit.SECONDS)).isEqualTo(TaskStatus.SUCCEEDED);
         assertThat(mailer.sent).containsExactly(new Email("ann@example.com", "Welcome"));
+        tasks.close();
+    }
+
+    @Test
+    void jackson3Codec() throws Exception {
+        Mailer mailer = new Mailer();
+        tools.jackson.databind.json.JsonMapper jsonMapper = tools.jackson.databind.json.JsonMapper.builder().build();
+        // snippet: jackson3-codec
+        Tasks tasks = Tasks.builder()
+                .codec(new Jackson3Codec(jsonMapper))   // the app's tools.jackson mapper (Spring Boot 4)
+                .task("send-email", Email.class, mailer::send)
+                .build();
+        // end-snippet
+        TaskHandle handle = tasks.task("send-email", Email.class).delay(new Email("ann@example.com", "Welcome"));
+        assertThat(handle.await(Duration.ofSeconds(10))).isEqualTo(TaskStatus.SUCCEEDED);
         tasks.close();
     }
 
