@@ -38,9 +38,9 @@ import redis.clients.jedis.params.XAddParams;
  *       script that compares with Redis {@code TIME}, never with a node's clock.</li>
  *   <li>Streams are trimmed below the oldest entry that is not yet delivered and acknowledged.</li>
  *   <li>A tracked task is recorded in the hash {@code <prefix>:sent} when it is sent, and each
- *       later change of its status in a hash per {@link Builder#statusExpiry} period
- *       ({@code <prefix>:st:<period>}), in the pipelines that send and settle tasks;
- *       {@code TaskHandle} reads them on any node.</li>
+ *       later change of its status in {@code <prefix>:st:<task id>}, kept
+ *       {@link Builder#statusExpiry} after the change, in the pipelines that send and settle
+ *       tasks; {@code TaskHandle} reads them on any node.</li>
  *   <li>With {@link Builder#outageBuffer(int)}, tasks sent while Redis cannot be reached wait in
  *       a bounded buffer in memory and are sent in order when it answers again.</li>
  * </ul>
@@ -169,10 +169,7 @@ public final class RedisBroker implements Broker {
     public List<TaskState> states(List<String> taskIds) {
         Object reply;
         try {
-            List<String> args = new ArrayList<>(taskIds.size() + 1);
-            args.add(Long.toString(statusExpiry.toMillis()));
-            args.addAll(taskIds);
-            reply = client.eval(RedisStates.READ, List.of(keys.statusPrefix(), keys.sent()), args);
+            reply = client.eval(RedisStates.READ, List.of(keys.statusPrefix(), keys.sent()), taskIds);
         } catch (JedisException e) {
             throw new TaskRejectedException("task states could not be read: Redis could not be reached: "
                     + e.getMessage(), e);
@@ -369,12 +366,10 @@ public final class RedisBroker implements Broker {
         }
 
         /**
-         * Sets how long a task's recorded status is kept after its last change, at least (Celery's
-         * {@code result_expires}): records are kept in one hash per period of this length, which
-         * expires one period after its end, so a record lives between one and two periods. A
-         * handle whose record expired reports {@code UNKNOWN}. A queued task is recorded until it
-         * ends, however long it waits; a retry that waits longer than this period may show
-         * {@code UNKNOWN} until it runs.
+         * Sets how long a task's recorded status is kept after its last change (Celery's
+         * {@code result_expires}); a handle whose record expired reports {@code UNKNOWN}. A queued
+         * task is recorded until it ends, however long it waits, and a retrying one until its
+         * next attempt is due plus this time.
          *
          * @param statusExpiry 1 s to 365 days; the default is 1 day
          * @return this builder

@@ -25,7 +25,7 @@ record RedisKeys(String prefix) {
         return prefix + ":sent";
     }
 
-    /** Followed by a period number: a hash of task id to state record (see RedisStates). */
+    /** Followed by a task id: the task's state record (see RedisStates). */
     String statusPrefix() {
         return prefix + ":st:";
     }

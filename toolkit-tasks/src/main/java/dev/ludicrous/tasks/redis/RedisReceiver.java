@@ -290,28 +290,29 @@ final class RedisReceiver implements Receiver {
                 TaskMessage m = s.message();
                 switch (s.kind()) {
                     case STARTED -> {
-                        states.put(m, TaskStatus.RUNNING, "");
+                        states.put(m, TaskStatus.RUNNING, "", 0);
                         continue; // nothing to acknowledge yet
                     }
                     case RETRY -> {
                         broker.append(pipeline, s.next(), false);
-                        states.put(m, TaskStatus.RETRYING, s.error());
+                        states.put(m, TaskStatus.RETRYING, s.error(),
+                                s.next().notBeforeMillis() - System.currentTimeMillis());
                     }
                     case DEAD -> {
                         pipeline.xadd(broker.keys.dead(), deadParams(), deadFields(m.toWire(), s.reason(), s.error(),
                                 m.attempt() + 1));
                         String why = s.error() == null || s.error().isEmpty() ? s.reason() : s.reason() + ": " + s.error();
-                        states.put(m, s.status() == null ? TaskStatus.DEAD : s.status(), why);
+                        states.put(m, s.status() == null ? TaskStatus.DEAD : s.status(), why, 0);
                         states.ended(m);
                     }
                     case DEAD_RAW -> pipeline.xadd(broker.keys.dead(), deadParams(), deadFields(s.raw(), s.reason(),
                             s.error(), 1));
                     case RELEASE -> {
                         pipeline.xadd(stream, XAddParams.xAddParams(), Map.of("m", m.toWire()));
-                        states.put(m, TaskStatus.QUEUED, "");
+                        states.put(m, TaskStatus.QUEUED, "", 0);
                     }
                     case ACK -> {
-                        states.put(m, TaskStatus.SUCCEEDED, "");
+                        states.put(m, TaskStatus.SUCCEEDED, "", 0);
                         states.ended(m);
                     }
                 }

@@ -53,7 +53,7 @@ final class RedisScripts {
 
     /**
      * KEYS: stream, dead-letter stream, hash of sent tasks. ARGV: group, consumer, min idle ms, count, delivery cap,
-     * dead-letter max length, status key prefix, status period ms. Dead-letters entries idle longer
+     * dead-letter max length, status key prefix, status TTL ms. Dead-letters entries idle longer
      * than the visibility timeout that were delivered cap times (and records them DEAD), and claims
      * the others for this consumer, in one atomic step so that no node claims an entry past the
      * cap. Returns the claimed entries. The status key is built here from the message's id, as no
@@ -137,11 +137,10 @@ final class RedisScripts {
 
     /**
      * KEYS: dead-letter stream, queue stream. ARGV: dead-letter id, wire message, task id, status
-     * record (empty: none), status key prefix, status period ms. Moves one dead letter back,
+     * record (empty: none), status key prefix, status TTL ms. Moves one dead letter back,
      * recorded as queued again.
      */
-    static final String RETRY_DEAD = NOW
-            + "if redis.call('XDEL', KEYS[1], ARGV[1]) == 1 then\n"
+    static final String RETRY_DEAD = "if redis.call('XDEL', KEYS[1], ARGV[1]) == 1 then\n"
             + "  if ARGV[4] ~= '' then\n"
             + RedisStates.recordInScript(5, "ARGV[3]", "ARGV[4]")
             + "  end\n"

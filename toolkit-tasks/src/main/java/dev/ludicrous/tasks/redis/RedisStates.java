@@ -11,14 +11,13 @@ import redis.clients.jedis.AbstractPipeline;
 
 /**
  * Recorded task states. A task that is sent is a field of the hash {@code <prefix>:sent} (id to
- * task name: it is QUEUED) until it ends; each later change is a field of a hash per period of
- * {@code statusExpiry} by Redis {@code TIME} ({@code <prefix>:st:<period>}, id to record), which
- * expires whole one period after its own ends: a record is kept between one and two periods. A
- * reader looks in the current period, then the one before, then the sent hash.
+ * task name: it is QUEUED) until it ends, written for a whole batch by one {@code HSET}; each
+ * later change is the key {@code <prefix>:st:<task id>}, kept {@code statusExpiry} after the
+ * change. A reader looks at the key, then at the sent hash.
  *
- * <p>Why hashes: a key per task with its own expiry costs Redis a key and an expiry entry per
- * change, and halved no-op throughput in the benchmark; a hash field written with many others in
- * one command costs a fraction of that. An instance collects the changes of one batch (the last
+ * <p>A key per change rather than a hash per period: one hash holding a day of tasks would be a
+ * key of millions of fields, and Redis (without {@code lazyfree-lazy-expire}) frees an expired key
+ * in one go, stalling every client. An instance collects the changes of one batch (the last
  * change of a task wins) and writes them with one script call in a pipeline the broker sends
  * anyway. The record is the status, the task name and the error (cut to a bounded length) on
  * three lines. Not thread-safe.
@@ -26,64 +25,51 @@ import redis.clients.jedis.AbstractPipeline;
 final class RedisStates {
     static final int MAX_ERROR_LENGTH = 1_000;
 
-    private static final String PERIOD = "local t = redis.call('TIME')\n"
-            + "local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)\n"
-            + "local size = tonumber(ARGV[1])\n"
-            + "local period = math.floor(now / size)\n";
-
     /**
-     * KEYS: status key prefix, sent hash. ARGV: period ms, number of changes n, then n pairs of
-     * task id and record, then the ids of ended tasks (removed from the sent hash).
+     * KEYS: status key prefix, sent hash. ARGV: number of changes n, then n triples of task id,
+     * record and TTL ms, then the ids of ended tasks (removed from the sent hash).
      */
-    static final String WRITE = PERIOD
-            + "local n = tonumber(ARGV[2])\n"
-            + "if n > 0 then\n"
-            + "  local key = KEYS[1] .. period\n"
-            + "  redis.call('HSET', key, unpack(ARGV, 3, 2 + 2 * n))\n"
-            + "  redis.call('PEXPIREAT', key, (period + 2) * size)\n"
+    static final String WRITE = "local n = tonumber(ARGV[1])\n"
+            + "for i = 0, n - 1 do\n"
+            + "  local b = 2 + 3 * i\n"
+            + "  redis.call('SET', KEYS[1] .. ARGV[b], ARGV[b + 1], 'PX', ARGV[b + 2])\n"
             + "end\n"
-            + "if #ARGV > 2 + 2 * n then redis.call('HDEL', KEYS[2], unpack(ARGV, 3 + 2 * n)) end\n"
+            + "if #ARGV > 1 + 3 * n then redis.call('HDEL', KEYS[2], unpack(ARGV, 2 + 3 * n)) end\n"
             + "return n\n";
 
-    /** KEYS: status key prefix, sent hash. ARGV: period ms, task ids. Returns a record per id, '' if none. */
-    static final String READ = PERIOD
-            + "local current, previous = KEYS[1] .. period, KEYS[1] .. (period - 1)\n"
-            + "local out = {}\n"
-            + "for i = 2, #ARGV do\n"
-            + "  local id = ARGV[i]\n"
-            + "  local v = redis.call('HGET', current, id)\n"
-            + "  if not v then v = redis.call('HGET', previous, id) end\n"
+    /** KEYS: status key prefix, sent hash. ARGV: task ids. Returns a record per id, '' if none. */
+    static final String READ = "local out = {}\n"
+            + "for i, id in ipairs(ARGV) do\n"
+            + "  local v = redis.call('GET', KEYS[1] .. id)\n"
             + "  if not v then\n"
             + "    local name = redis.call('HGET', KEYS[2], id)\n"
             + "    if name then v = 'QUEUED\\n' .. name .. '\\n' end\n"
             + "  end\n"
-            + "  out[i - 1] = v or ''\n"
+            + "  out[i] = v or ''\n"
             + "end\n"
             + "return out\n";
 
-    /** Lua that records one state inside another script; needs {@code now}, ARGV[p] prefix and ARGV[p+1] period. */
+    /** Lua that records one state inside another script: ARGV[p] is the key prefix, ARGV[p+1] the TTL ms. */
     static String recordInScript(int p, String id, String record) {
-        return "do\n"
-                + "  local size = tonumber(ARGV[" + (p + 1) + "])\n"
-                + "  local period = math.floor(now / size)\n"
-                + "  local key = ARGV[" + p + "] .. period\n"
-                + "  redis.call('HSET', key, " + id + ", " + record + ")\n"
-                + "  redis.call('PEXPIREAT', key, (period + 2) * size)\n"
-                + "end\n";
+        return "      redis.call('SET', ARGV[" + p + "] .. " + id + ", " + record + ", 'PX', ARGV[" + (p + 1) + "])\n";
+    }
+
+    private record Change(String record, long ttlMillis) {
     }
 
     private final RedisBroker broker;
-    private final Map<String, String> changes = new LinkedHashMap<>();
+    private final Map<String, Change> changes = new LinkedHashMap<>();
     private final List<String> ended = new ArrayList<>();
 
     RedisStates(RedisBroker broker) {
         this.broker = broker;
     }
 
-    /** Records a change of a tracked task. */
-    void put(TaskMessage message, TaskStatus status, String error) {
+    /** Records a change of a tracked task, kept {@code statusExpiry} plus {@code laterMillis} (a retry's wait). */
+    void put(TaskMessage message, TaskStatus status, String error, long laterMillis) {
         if (message.tracked()) {
-            changes.put(message.id(), encode(status, message.task(), error));
+            changes.put(message.id(), new Change(encode(status, message.task(), error),
+                    broker.statusExpiry.toMillis() + Math.max(0, laterMillis)));
         }
     }
 
@@ -99,12 +85,12 @@ final class RedisStates {
         if (changes.isEmpty() && ended.isEmpty()) {
             return;
         }
-        List<String> args = new ArrayList<>(2 + changes.size() * 2 + ended.size());
-        args.add(Long.toString(broker.statusExpiry.toMillis()));
+        List<String> args = new ArrayList<>(1 + changes.size() * 3 + ended.size());
         args.add(Integer.toString(changes.size()));
-        for (Map.Entry<String, String> e : changes.entrySet()) {
+        for (Map.Entry<String, Change> e : changes.entrySet()) {
             args.add(e.getKey());
-            args.add(e.getValue());
+            args.add(e.getValue().record());
+            args.add(Long.toString(e.getValue().ttlMillis()));
         }
         args.addAll(ended);
         pipeline.eval(WRITE, List.of(broker.keys.statusPrefix(), broker.keys.sent()), args);
