@@ -1,41 +1,51 @@
 package dev.ludicrous.cache;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * Namespace versions of a node without Redis. Every version comes from one clock, so a namespace
- * that is evicted from the bounded map and comes back gets a version no entry has seen: its
- * dependents read as stale, never as fresh.
+ * that is evicted from the bounded map and comes back gets a version no entry has seen, in a new
+ * cell (the evicted one is dead): its dependents read as stale, never as fresh.
  */
 final class LocalVersions implements Versions {
-    private final Cache<String, Long> versions;
+    private final VersionCells cells;
     private final AtomicLong clock = new AtomicLong();
+    private final LongSupplier tick = clock::incrementAndGet;
 
     LocalVersions(long maximumNamespaces) {
-        this(Caffeine.newBuilder().executor(Runnable::run).maximumSize(maximumNamespaces).build());
+        this(new VersionCells(maximumNamespaces));
     }
 
-    LocalVersions(Cache<String, Long> versions) {
-        this.versions = versions;
+    LocalVersions(VersionCells cells) {
+        this.cells = cells;
     }
 
     @Override
     public long current(String namespace) {
-        Long version = versions.getIfPresent(namespace);
-        return version == null ? UNKNOWN : version;
+        return cells.current(namespace);
+    }
+
+    @Override
+    public VersionCell cell(String namespace) {
+        return cells.get(namespace);
+    }
+
+    @Override
+    public boolean trusted() {
+        return true;
     }
 
     long[] capture(String[] namespaces) {
         long[] captured = new long[namespaces.length];
         for (int i = 0; i < namespaces.length; i++) {
-            captured[i] = versions.get(namespaces[i], ns -> clock.incrementAndGet());
+            captured[i] = cells.getOrStart(namespaces[i], tick);
         }
         return captured;
     }
 
     void bump(String namespace) {
-        versions.put(namespace, clock.incrementAndGet());
+        // The clock only grows, so max keeps the later of two concurrent bumps.
+        cells.raise(namespace, clock.incrementAndGet());
     }
 }

@@ -43,6 +43,9 @@ final class RemoteReads {
             current[i] = RemoteTier.counter(reply.get(count + i));
             if (current[i] == Versions.UNKNOWN) {
                 allKnown = false;
+                // A lost counter comes back from the server clock; until this node learns it, its
+                // local entries under the old version must not be served.
+                view.engine.mirror.forget(view.namespaces[i]);
             } else if (view.engine.mirror.current(view.namespaces[i]) != current[i]) {
                 view.engine.mirror.learn(view.namespaces[i], current[i], epoch);
             }
@@ -56,7 +59,7 @@ final class RemoteReads {
                 view.store.counters.remoteHits.increment();
                 values[i] = value;
                 found++;
-                view.store.local.put(keys[i], view.store.entry(value, view.namespaces, current, bytes.length, 0));
+                view.store.local.put(keys[i], view.entry(value, current, bytes.length, 0));
             } else {
                 view.store.counters.remoteMisses.increment();
             }

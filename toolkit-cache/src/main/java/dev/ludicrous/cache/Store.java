@@ -79,10 +79,11 @@ final class Store<V> {
         return value;
     }
 
-    LocalEntry entry(Object value, String[] namespaces, long[] versions, int weight, long loadCost) {
+    LocalEntry entry(Object value, String[] namespaces, long[] versions, VersionCell[] cells, int weight, long loadCost) {
         if (!refresh.timed()) {
-            return new LocalEntry(value, namespaces, versions, weight, 0, 0);
+            return new LocalEntry(value, namespaces, versions, cells, weight, 0, 0);
         }
-        return new LocalEntry(value, namespaces, versions, weight, refresh.ticker().read() + refresh.ttlNanos(), loadCost);
+        return new LocalEntry(value, namespaces, versions, cells, weight, refresh.ticker().read() + refresh.ttlNanos(),
+                loadCost);
     }
 }

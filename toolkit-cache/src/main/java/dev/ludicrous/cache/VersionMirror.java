@@ -1,7 +1,5 @@
 package dev.ludicrous.cache;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,9 +19,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Counters only grow (a bump increments; a lost counter is re-created from the server clock),
  * so updates merge with {@code max}: a slow reply carrying an old version cannot undo a bump that
  * arrived first. A reply that started before the copy was emptied is dropped ({@code epoch}).
+ *
+ * <p>Each namespace's version lives in a {@link VersionCell} that local entries keep; emptying the
+ * copy or dropping a namespace kills its cell, so entries holding it read as stale.
  */
 final class VersionMirror implements Versions {
-    private final Cache<String, Long> versions;
+    private final VersionCells versions;
     private final AtomicLong epoch = new AtomicLong();
     private final long graceNanos;
     private final Ticker ticker;
@@ -36,7 +37,7 @@ final class VersionMirror implements Versions {
     }
 
     VersionMirror(long maximumNamespaces, Duration grace, Ticker ticker) {
-        this.versions = Caffeine.newBuilder().executor(Runnable::run).maximumSize(maximumNamespaces).build();
+        this.versions = new VersionCells(maximumNamespaces);
         this.graceNanos = grace.toNanos();
         this.ticker = ticker;
         // Never subscribed yet: no grace to give.
@@ -45,11 +46,17 @@ final class VersionMirror implements Versions {
 
     @Override
     public long current(String namespace) {
-        if (!subscribed && (graceNanos == 0 || ticker.read() - lostAtNanos >= graceNanos)) {
-            return UNKNOWN;
-        }
-        Long version = versions.getIfPresent(namespace);
-        return version == null ? UNKNOWN : version;
+        return trusted() ? versions.current(namespace) : UNKNOWN;
+    }
+
+    @Override
+    public VersionCell cell(String namespace) {
+        return versions.get(namespace);
+    }
+
+    @Override
+    public boolean trusted() {
+        return subscribed || graceNanos != 0 && ticker.read() - lostAtNanos < graceNanos;
     }
 
     /** Returns the epoch to hand back to {@link #learn} with what a read returns. */
@@ -59,28 +66,28 @@ final class VersionMirror implements Versions {
 
     void learn(String namespace, long version, long readEpoch) {
         if (subscribed && epoch.get() == readEpoch) {
-            versions.asMap().merge(namespace, version, Math::max);
+            versions.raise(namespace, version);
         }
     }
 
     /** A bump published by any node, this one included. */
     void bumped(String namespace, long version) {
         if (subscribed) {
-            versions.asMap().merge(namespace, version, Math::max);
+            versions.raise(namespace, version);
         } else {
             // In the grace period: this node's own bump must make its dependents stale here too.
-            versions.invalidate(namespace);
+            versions.drop(namespace);
         }
     }
 
     /** A bump this node could not send: its own copy must not serve the old version either. */
     void forget(String namespace) {
-        versions.invalidate(namespace);
+        versions.drop(namespace);
     }
 
     void subscribed() {
         epoch.incrementAndGet();
-        versions.invalidateAll();
+        versions.dropAll();
         subscribed = true;
     }
 
@@ -93,7 +100,7 @@ final class VersionMirror implements Versions {
         subscribed = false;
         epoch.incrementAndGet();
         if (graceNanos == 0 || !wasSubscribed && ticker.read() - lostAtNanos >= graceNanos) {
-            versions.invalidateAll();
+            versions.dropAll();
         }
     }
 

@@ -7,4 +7,13 @@ interface Versions {
 
     /** Returns the version of {@code namespace}, or {@link #UNKNOWN}. */
     long current(String namespace);
+
+    /**
+     * Returns the live cell of {@code namespace}, for a local entry to keep, or {@code null} when
+     * none is held here. Its version may be read only while {@link #trusted()}.
+     */
+    VersionCell cell(String namespace);
+
+    /** Whether the versions held here may be trusted now; when not, every versioned entry is stale. */
+    boolean trusted();
 }

@@ -16,6 +16,8 @@ final class View<V> {
     final Store<V> store;
     final Engine engine;
     final String[] namespaces;
+    // Where the versions of this view's namespaces live: the Redis mirror, or the node's own.
+    final Versions versions;
     final Loads<V> loads;
     // Encoded once per view, not per read: the counters' Redis keys and the namespaces as the
     // envelope stores them. Empty without Redis.
@@ -26,6 +28,7 @@ final class View<V> {
         this.store = store;
         this.engine = engine;
         this.namespaces = namespaces;
+        this.versions = engine.versions();
         this.loads = new Loads<>(store);
         boolean remote = engine.remote != null && namespaces.length > 0;
         this.counterKeys = remote ? engine.counterKeys(namespaces) : NO_KEYS;
@@ -70,6 +73,11 @@ final class View<V> {
         return known;
     }
 
+    /**
+     * An entry of this view's namespaces is fresh while the versions are trusted and each still
+     * equals what it captured: one volatile read of the cell it kept per namespace (a dropped cell
+     * reads {@link VersionCell#DEAD}, never a captured version), or a lookup where it kept none.
+     */
     boolean fresh(LocalEntry entry) {
         String[] stored = entry.namespaces();
         if (stored == namespaces) {
@@ -79,14 +87,35 @@ final class View<V> {
         } else if (!Arrays.equals(stored, namespaces)) {
             return false;
         }
-        Versions versions = engine.versions();
+        if (!versions.trusted()) {
+            return false;
+        }
         long[] captured = entry.versions();
+        VersionCell[] cells = entry.cells();
         for (int i = 0; i < stored.length; i++) {
-            if (versions.current(stored[i]) != captured[i]) {
+            VersionCell cell = cells[i];
+            long current = cell != null ? cell.version() : versions.current(stored[i]);
+            if (current != captured[i]) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** A local entry of this view's namespaces at {@code captured}, keeping their cells as they are now. */
+    LocalEntry entry(Object value, long[] captured, int weight, long loadCost) {
+        return store.entry(value, namespaces, captured, cells(), weight, loadCost);
+    }
+
+    private VersionCell[] cells() {
+        if (namespaces.length == 0) {
+            return LocalEntry.NO_CELLS;
+        }
+        VersionCell[] cells = new VersionCell[namespaces.length];
+        for (int i = 0; i < cells.length; i++) {
+            cells[i] = versions.cell(namespaces[i]);
+        }
+        return cells;
     }
 
     byte[] encodeOrLog(String key, V value) {
