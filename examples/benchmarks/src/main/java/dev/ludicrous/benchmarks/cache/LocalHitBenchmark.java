@@ -76,7 +76,7 @@ public class LocalHitBenchmark {
         return cache.get(key, NEVER);
     }
 
-    /** The same, for an entry depending on one namespace (one extra version lookup). */
+    /** The same, for an entry depending on one namespace (one more volatile read: the version cell the entry kept). */
     @Benchmark
     public String cacheManagerVersionedLocalHit() {
         return versioned.get(key, NEVER);
