@@ -33,14 +33,24 @@ final class RedisReceiver implements Receiver {
     private static final Logger LOG = LoggerFactory.getLogger(RedisReceiver.class);
     private static final int BLOCK_MILLIS = 500;
     private static final int FLUSH_BATCH = 1_000;
+    // How soon the acker records RUNNING when no settlement wakes it (a long task on a quiet node).
+    private static final int RUNNING_WRITE_MILLIS = 20;
 
-    // STARTED is no settlement: it only records RUNNING, in order with the settlement that follows.
-    private enum Kind { ACK, RETRY, DEAD, RELEASE, DEAD_RAW, STARTED }
+    private enum Kind { ACK, RETRY, DEAD, RELEASE, DEAD_RAW }
 
     private record Settlement(Kind kind, TaskMessage message, TaskMessage next, String reason, String error,
             String tag, String raw, TaskStatus status) {
         Settlement(Kind kind, TaskMessage message, TaskMessage next, String reason, String error, String tag, String raw) {
             this(kind, message, next, reason, error, tag, raw, null);
+        }
+    }
+
+    private static final class Started {
+        final TaskMessage message;
+        boolean written; // acker thread only
+
+        Started(TaskMessage message) {
+            this.message = message;
         }
     }
 
@@ -55,6 +65,11 @@ final class RedisReceiver implements Receiver {
     private final Set<String> held = ConcurrentHashMap.newKeySet();
     private final LinkedBlockingQueue<TaskMessage> buffer = new LinkedBlockingQueue<>();
     private final LinkedBlockingQueue<Settlement> settlements = new LinkedBlockingQueue<>();
+    // Tracked tasks whose handler runs now, by delivery tag. The acker records them RUNNING in its
+    // next flush unless they settle first: a map entry per task instead of a queued settlement,
+    // and no RUNNING write at all for tasks that end before the acker looks (most short ones).
+    private final ConcurrentHashMap<String, Started> running = new ConcurrentHashMap<>();
+    private volatile boolean startedUnwritten;
     private final Thread fetcher;
     private final Thread acker;
     private volatile boolean closed;
@@ -175,8 +190,9 @@ final class RedisReceiver implements Receiver {
 
     @Override
     public void started(TaskMessage delivered) {
-        if (delivered.tracked() && !aborted) {
-            settlements.add(new Settlement(Kind.STARTED, delivered, null, null, null, null, null));
+        if (delivered.tracked() && !aborted && delivered.deliveryTag() != null) {
+            running.put(delivered.deliveryTag(), new Started(delivered));
+            startedUnwritten = true;
         }
     }
 
@@ -214,6 +230,9 @@ final class RedisReceiver implements Receiver {
         if (aborted) {
             return;
         }
+        if (settlement.tag() != null && settlement.message() != null && settlement.message().tracked()) {
+            running.remove(settlement.tag()); // before it is queued: the acker never records RUNNING after its end
+        }
         settlements.add(settlement);
         inFlight.decrementAndGet();
         settled.release();
@@ -226,7 +245,8 @@ final class RedisReceiver implements Receiver {
             if (batch.isEmpty()) {
                 Settlement first;
                 try {
-                    first = settlements.poll(BLOCK_MILLIS, TimeUnit.MILLISECONDS);
+                    first = settlements.poll(startedUnwritten ? RUNNING_WRITE_MILLIS : BLOCK_MILLIS,
+                            TimeUnit.MILLISECONDS);
                 } catch (InterruptedException e) {
                     continue;
                 }
@@ -234,10 +254,13 @@ final class RedisReceiver implements Receiver {
                     if (ackerDone) {
                         return;
                     }
-                    continue;
+                    if (!startedUnwritten) {
+                        continue;
+                    }
+                } else {
+                    batch.add(first);
+                    settlements.drainTo(batch, FLUSH_BATCH - 1);
                 }
-                batch.add(first);
-                settlements.drainTo(batch, FLUSH_BATCH - 1);
             }
             try {
                 flush(batch);
@@ -289,10 +312,6 @@ final class RedisReceiver implements Receiver {
             for (Settlement s : batch) {
                 TaskMessage m = s.message();
                 switch (s.kind()) {
-                    case STARTED -> {
-                        states.put(m, TaskStatus.RUNNING, "", 0);
-                        continue; // nothing to acknowledge yet
-                    }
                     case RETRY -> {
                         broker.append(pipeline, s.next(), false);
                         states.put(m, TaskStatus.RETRYING, s.error(),
@@ -322,18 +341,43 @@ final class RedisReceiver implements Receiver {
                 }
                 ids.add(new StreamEntryID(s.tag()));
             }
+            List<Started> marked = markRunning(states);
             // States before the XACK: a task is never acknowledged before its end is recorded.
             states.write(pipeline);
             if (!ids.isEmpty()) {
                 pipeline.xack(stream, RedisKeys.GROUP, ids.toArray(new StreamEntryID[0]));
             }
-            pipeline.sync();
+            try {
+                pipeline.sync();
+            } catch (RuntimeException e) {
+                if (!marked.isEmpty()) {
+                    startedUnwritten = true; // written in the retried flush
+                }
+                throw e;
+            }
+            marked.forEach(started -> started.written = true);
         }
         for (Settlement s : batch) {
             if (s.tag() != null) {
                 held.remove(s.tag());
             }
         }
+    }
+
+    /** Adds RUNNING for tasks that started since the last flush and have not settled; returns them. */
+    private List<Started> markRunning(RedisStates states) {
+        if (!startedUnwritten) {
+            return List.of();
+        }
+        startedUnwritten = false; // a start after this line sets it again
+        List<Started> marked = new ArrayList<>();
+        for (Started started : running.values()) {
+            if (!started.written) {
+                states.started(started.message);
+                marked.add(started);
+            }
+        }
+        return marked;
     }
 
     private XAddParams deadParams() {
@@ -364,6 +408,7 @@ final class RedisReceiver implements Receiver {
         aborted = true;
         closed = true;
         settlements.clear();
+        running.clear();
         fetcher.interrupt();
         acker.interrupt();
     }

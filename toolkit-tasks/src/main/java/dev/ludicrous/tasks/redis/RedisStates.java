@@ -73,6 +73,14 @@ final class RedisStates {
         }
     }
 
+    /** Records RUNNING unless this batch already holds a later change of the task. */
+    void started(TaskMessage message) {
+        if (message.tracked()) {
+            changes.putIfAbsent(message.id(), new Change(encode(TaskStatus.RUNNING, message.task(), ""),
+                    broker.statusExpiry.toMillis()));
+        }
+    }
+
     /** Records the end of a tracked task: it leaves the hash of sent tasks. */
     void ended(TaskMessage message) {
         if (message.tracked()) {
