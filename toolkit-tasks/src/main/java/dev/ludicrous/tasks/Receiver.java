@@ -50,7 +50,8 @@ public interface Receiver {
 
     /**
      * Says that a worker starts the handler, so that a broker that records states marks the task
-     * {@link TaskStatus#RUNNING} (it may write it later, in order with the settlements that follow).
+     * {@link TaskStatus#RUNNING}. It may write that later, or not at all when the task is settled
+     * first, but never after the task's settlement.
      *
      * @param delivered a message from {@link #poll}
      */
