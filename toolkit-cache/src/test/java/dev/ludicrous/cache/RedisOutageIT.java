@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Level;
+import dev.ludicrous.testsupport.CuttableProxy;
 import dev.ludicrous.testsupport.RequiresRedis;
 import dev.ludicrous.testsupport.TestServices;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -61,10 +61,9 @@ class RedisOutageIT {
 
     @Test
     void trafficCutMidTestFallsBackThenRecoversAndReplaysTheBumps() throws IOException {
-        URI uri = TestServices.redisUri();
-        try (CuttableProxy proxy = new CuttableProxy(new HostAndPort(uri.getHost(), uri.getPort()));
+        try (CuttableProxy proxy = CuttableProxy.to(TestServices.redisUri());
                 LogCapture log = new LogCapture(RedisHealth.class);
-                CacheManager flaky = redis.manager(redis.clientAt(proxy.address()))
+                CacheManager flaky = redis.manager(redis.clientAt(new HostAndPort("127.0.0.1", proxy.port())))
                         .circuitBreakerBackoff(Duration.ofMillis(50), Duration.ofMillis(200)).build();
                 CacheManager steady = redis.manager(redis.client((String) null)).build()) {
             Cache<String> onFlaky = flaky.cache("pages", Codec.string());
@@ -95,9 +94,8 @@ class RedisOutageIT {
 
     @Test
     void withServeLocalDuringOutageVersionedEntriesAreServedLocallyThroughAnOutage() throws IOException {
-        URI uri = TestServices.redisUri();
-        try (CuttableProxy proxy = new CuttableProxy(new HostAndPort(uri.getHost(), uri.getPort()));
-                CacheManager node = redis.manager(redis.clientAt(proxy.address()))
+        try (CuttableProxy proxy = CuttableProxy.to(TestServices.redisUri());
+                CacheManager node = redis.manager(redis.clientAt(new HostAndPort("127.0.0.1", proxy.port())))
                         .circuitBreakerBackoff(Duration.ofMillis(50), Duration.ofMillis(200))
                         .serveLocalDuringOutage(Duration.ofMinutes(5)).build()) {
             await().atMost(Duration.ofSeconds(10)).until(node::subscribed);

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.ludicrous.tasks.redis.RedisBroker;
+import dev.ludicrous.testsupport.CuttableProxy;
 import dev.ludicrous.testsupport.RequiresRedis;
 import dev.ludicrous.testsupport.TestServices;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,14 +28,13 @@ class RedisOutageBufferIT {
     private final List<AutoCloseable> opened = new ArrayList<>();
     private String prefix;
     private RedisClient admin;
-    private TcpProxy proxy;
+    private CuttableProxy proxy;
 
     @BeforeEach
     void setUp() throws Exception {
         prefix = TestServices.uniqueName("tasks_outage");
         admin = RedisTestSupport.client();
-        URI redis = TestServices.redisUri();
-        proxy = new TcpProxy(redis.getHost(), redis.getPort());
+        proxy = CuttableProxy.to(TestServices.redisUri());
     }
 
     @AfterEach
@@ -62,7 +61,7 @@ class RedisOutageBufferIT {
             order.add(i);
             runs.computeIfAbsent(i, k -> new AtomicInteger()).incrementAndGet();
         };
-        RedisClient viaProxy = open(RedisClient.create(proxy.uri()));
+        RedisClient viaProxy = open(RedisClient.create("redis://127.0.0.1:" + proxy.port()));
         RedisBroker senderBroker = RedisBroker.builder(viaProxy).keyPrefix(prefix).outageBuffer(n).build();
         Tasks sender = open(Tasks.builder().worker(false).task("job", Integer.class, job).broker(senderBroker).build());
         RedisClient direct = open(RedisTestSupport.client());
@@ -97,7 +96,7 @@ class RedisOutageBufferIT {
 
     @Test
     void withoutTheBufferDelayFailsAtOnceWithAClearException() {
-        RedisClient viaProxy = open(RedisClient.create(proxy.uri()));
+        RedisClient viaProxy = open(RedisClient.create("redis://127.0.0.1:" + proxy.port()));
         Tasks sender = open(Tasks.builder().worker(false).task("job", Integer.class, i -> { })
                 .broker(RedisBroker.builder(viaProxy).keyPrefix(prefix).build()).build());
 
@@ -110,7 +109,7 @@ class RedisOutageBufferIT {
 
     @Test
     void tasksStillBufferedAtCloseAreNotSentAndTheBufferIsEmptied() {
-        RedisClient viaProxy = open(RedisClient.create(proxy.uri()));
+        RedisClient viaProxy = open(RedisClient.create("redis://127.0.0.1:" + proxy.port()));
         RedisBroker broker = RedisBroker.builder(viaProxy).keyPrefix(prefix).outageBuffer(10).build();
         Tasks sender = Tasks.builder().worker(false).task("job", Integer.class, i -> { }).broker(broker).build();
         proxy.cut();
