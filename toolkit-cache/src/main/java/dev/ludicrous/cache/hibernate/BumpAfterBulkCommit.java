@@ -1,8 +1,6 @@
 package dev.ludicrous.cache.hibernate;
 
 import dev.ludicrous.cache.CacheManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import java.util.Arrays;
 import org.hibernate.event.spi.AutoFlushEvent;
 import org.hibernate.event.spi.AutoFlushEventListener;
@@ -45,25 +43,7 @@ final class BumpAfterBulkCommit implements AutoFlushEventListener {
         if (types.length == 0) {
             return;
         }
-        try {
-            event.getSession().getTransaction().registerSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                    // only the outcome matters
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        bump(types);
-                    }
-                }
-            });
-        } catch (RuntimeException e) {
-            LOG.warn("Could not defer the cache bump of {} to the commit ({}); bumping now", Arrays.toString(types),
-                    e.toString());
-            bump(types);
-        }
+        CommitBumps.afterCommit(manager, event.getSession(), types, "a bulk statement on " + Arrays.toString(types));
     }
 
     private EntityTables tables(AutoFlushEvent event) {
@@ -73,15 +53,5 @@ final class BumpAfterBulkCommit implements AutoFlushEventListener {
             tables = current;
         }
         return current;
-    }
-
-    private void bump(String[] types) {
-        try {
-            EntityNamespaces.bumpAll(manager, types);
-        } catch (RuntimeException e) {
-            // The transaction has committed: a failure here must not reach the application.
-            LOG.warn("Bumping the cache namespaces {} after a bulk statement failed ({})", Arrays.toString(types),
-                    e.toString());
-        }
     }
 }

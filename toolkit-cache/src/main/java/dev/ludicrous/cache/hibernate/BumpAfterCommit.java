@@ -8,8 +8,6 @@ import org.hibernate.event.spi.PostDeleteEvent;
 import org.hibernate.event.spi.PostInsertEvent;
 import org.hibernate.event.spi.PostUpdateEvent;
 import org.hibernate.persister.entity.EntityPersister;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Hibernate calls these after the transaction commits (and the "failed" variants when it does not):
@@ -17,8 +15,6 @@ import org.slf4j.LoggerFactory;
  */
 final class BumpAfterCommit implements PostCommitInsertEventListener, PostCommitUpdateEventListener,
         PostCommitDeleteEventListener {
-    private static final Logger LOG = LoggerFactory.getLogger(BumpAfterCommit.class);
-
     private final CacheManager manager;
 
     BumpAfterCommit(CacheManager manager) {
@@ -61,13 +57,7 @@ final class BumpAfterCommit implements PostCommitInsertEventListener, PostCommit
     }
 
     private void bump(EntityPersister persister, Object id) {
-        String type = persister.getJpaEntityName();
-        try {
-            EntityNamespaces.bumpAll(manager,
-                    EntityNamespaces.typesAndObjects(EntityTables.withSupertypes(persister), id));
-        } catch (RuntimeException e) {
-            // The transaction has committed: a failure here must not reach the application.
-            LOG.warn("Bumping the cache namespaces of {}#{} failed ({})", type, id, e.toString());
-        }
+        CommitBumps.now(manager, EntityNamespaces.typesAndObjects(EntityTables.withSupertypes(persister), id),
+                persister.getJpaEntityName() + "#" + id);
     }
 }

@@ -1,8 +1,6 @@
 package dev.ludicrous.cache.hibernate;
 
 import dev.ludicrous.cache.CacheManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import org.hibernate.event.spi.AbstractCollectionEvent;
 import org.hibernate.event.spi.PostCollectionRecreateEvent;
 import org.hibernate.event.spi.PostCollectionRecreateEventListener;
@@ -11,8 +9,6 @@ import org.hibernate.event.spi.PostCollectionRemoveEventListener;
 import org.hibernate.event.spi.PostCollectionUpdateEvent;
 import org.hibernate.event.spi.PostCollectionUpdateEventListener;
 import org.hibernate.persister.entity.EntityPersister;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A changed collection (an association or element collection) may not touch its owner's row, so
@@ -21,8 +17,6 @@ import org.slf4j.LoggerFactory;
  */
 final class BumpOwnerAfterCommit implements PostCollectionRecreateEventListener, PostCollectionUpdateEventListener,
         PostCollectionRemoveEventListener {
-    private static final Logger LOG = LoggerFactory.getLogger(BumpOwnerAfterCommit.class);
-
     private final CacheManager manager;
 
     BumpOwnerAfterCommit(CacheManager manager) {
@@ -52,31 +46,6 @@ final class BumpOwnerAfterCommit implements PostCollectionRecreateEventListener,
         EntityPersister owner = event.getCollectionPersister().getOwnerEntityPersister();
         String type = owner.getJpaEntityName();
         String[] namespaces = EntityNamespaces.typesAndObjects(EntityTables.withSupertypes(owner), id);
-        try {
-            event.getSession().getTransaction().registerSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                    // only the outcome matters
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        bump(namespaces);
-                    }
-                }
-            });
-        } catch (RuntimeException e) {
-            LOG.warn("Could not defer the cache bump of {}#{} to the commit ({}); bumping now", type, id, e.toString());
-            bump(namespaces);
-        }
-    }
-
-    private void bump(String[] namespaces) {
-        try {
-            EntityNamespaces.bumpAll(manager, namespaces);
-        } catch (RuntimeException e) {
-            LOG.warn("Bumping the cache namespaces {} failed ({})", java.util.Arrays.toString(namespaces), e.toString());
-        }
+        CommitBumps.afterCommit(manager, event.getSession(), namespaces, type + "#" + id);
     }
 }
