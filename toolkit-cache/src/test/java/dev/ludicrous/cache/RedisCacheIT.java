@@ -55,6 +55,21 @@ class RedisCacheIT {
     }
 
     @Test
+    void getAllThatFillsAFullLocalTierLeavesItWithinItsBoundWhenItReturns() {
+        List<String> keys = java.util.stream.IntStream.range(0, 100).mapToObj(Integer::toString).toList();
+        Cache<String> writer = nodeA.cache("posts", Codec.string());
+        keys.forEach(key -> writer.put(key, "post " + key));
+        try (CacheManager small = redis.manager(redis.client((String) null)).localMaximumSize(10).build()) {
+            Map<String, String> values = small.cache("posts", Codec.string()).getAll(keys, missing -> Map.of());
+
+            assertThat(values).hasSize(100).containsEntry("42", "post 42");
+            assertThat(small.stats("posts").remoteHits()).isEqualTo(100);
+            // Caffeine's maintenance runs on the calling thread: the bound holds when getAll returns.
+            assertThat(small.stats("posts").evictions()).isEqualTo(90);
+        }
+    }
+
+    @Test
     void corruptBytesUnderOurKeyAreAMissThatIsLoggedAndReplaced() {
         redis.raw.set(redis.valueKey("pages", "home"), "not ours");
         try (LogCapture log = new LogCapture(RemoteReads.class)) {
