@@ -68,21 +68,23 @@ class ReportWriterTest {
 
     @Test
     void profilerCostInsideTheNoiseIsNotResolvedAndAboveItIsNotMet() {
-        assertThat(Goals.profilerVerdict(0.005, 0.002)).isEqualTo(Goal.Verdict.MET);
-        assertThat(Goals.profilerVerdict(-0.20, 0.15)).isEqualTo(Goal.Verdict.UNRESOLVED);
-        assertThat(Goals.profilerVerdict(0.05, 0.10)).isEqualTo(Goal.Verdict.UNRESOLVED);
-        assertThat(Goals.profilerVerdict(0.30, 0.10)).isEqualTo(Goal.Verdict.NOT_MET);
-        assertThat(Goals.profilerVerdict(0.02, Double.NaN)).isEqualTo(Goal.Verdict.NOT_MET);
+        assertThat(Goals.profilerVerdict(0.005, 0.002, 10)).isEqualTo(Goal.Verdict.MET);
+        assertThat(Goals.profilerVerdict(-0.20, 0.15, 10)).isEqualTo(Goal.Verdict.UNRESOLVED);
+        assertThat(Goals.profilerVerdict(0.05, 0.10, 10)).isEqualTo(Goal.Verdict.UNRESOLVED);
+        assertThat(Goals.profilerVerdict(0.30, 0.10, 10)).isEqualTo(Goal.Verdict.NOT_MET);
+        assertThat(Goals.profilerVerdict(0.02, Double.NaN, 0)).isEqualTo(Goal.Verdict.NOT_MET);
+        // The quick run's three rounds: a tight spread of three ratios says nothing about the noise.
+        assertThat(Goals.profilerVerdict(0.12, 0.005, 3)).isEqualTo(Goal.Verdict.UNRESOLVED);
     }
 
     @Test
     void interleavedRunsAreComparedRoundByRoundSoThatLoadDriftCancels() {
         // The machine got four times faster during the run; the profiled variant is 2 % slower in every round.
-        RunResult idle = sliced("idle", 100, 200, 300, 400);
-        RunResult slow = sliced("slow 250 ms", 98, 196, 294, 392);
+        RunResult idle = sliced("idle", 100, 200, 300, 400, 500, 600, 700, 800);
+        RunResult slow = sliced("slow 250 ms", 98, 196, 294, 392, 490, 588, 686, 784);
         assertThat(Goals.cost(idle, slow)).isCloseTo(0.02, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(Goals.pairedNoise(idle, slow)).isCloseTo(0.0, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(Goals.profilerVerdict(Goals.cost(idle, slow), Goals.pairedNoise(idle, slow))).isEqualTo(Goal.Verdict.NOT_MET);
+        assertThat(Goals.profilerVerdict(Goals.cost(idle, slow), Goals.pairedNoise(idle, slow), 8)).isEqualTo(Goal.Verdict.NOT_MET);
         // Not interleaved: the totals' ratio, and no noise estimate.
         assertThat(Goals.cost(RESULTS.get(1), RESULTS.get(2))).isCloseTo(0.05, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(Goals.pairedNoise(RESULTS.get(1), RESULTS.get(2))).isNaN();
