@@ -271,10 +271,20 @@ public final class TaskMessage {
      * @throws IllegalArgumentException when the text is not a message of this version
      */
     public static TaskMessage fromWire(String wire) {
-        String[] parts = wire.split("\n", HEADER_LINES + 1);
-        if (parts.length != HEADER_LINES + 1 || !VERSION.equals(parts[0])) {
-            throw new IllegalArgumentException("not a task message (expected " + (HEADER_LINES + 1)
-                    + " parts starting with '" + VERSION + "'): " + abbreviate(wire));
+        // indexOf rather than split: every delivered task is read here, on the one fetching thread.
+        String[] parts = new String[HEADER_LINES + 1];
+        int start = 0;
+        for (int i = 0; i < HEADER_LINES; i++) {
+            int end = wire.indexOf('\n', start);
+            if (end < 0) {
+                throw notAMessage(wire);
+            }
+            parts[i] = wire.substring(start, end);
+            start = end + 1;
+        }
+        parts[HEADER_LINES] = wire.substring(start);
+        if (!VERSION.equals(parts[0])) {
+            throw notAMessage(wire);
         }
         try {
             return new TaskMessage(parts[1], parts[2], parts[3], Integer.parseInt(parts[4]), Long.parseLong(parts[5]),
@@ -284,6 +294,11 @@ public final class TaskMessage {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("task message has a malformed header: " + abbreviate(wire), e);
         }
+    }
+
+    private static IllegalArgumentException notAMessage(String wire) {
+        return new IllegalArgumentException("not a task message (expected " + (HEADER_LINES + 1)
+                + " parts starting with '" + VERSION + "'): " + abbreviate(wire));
     }
 
     private static int flags(String field) {

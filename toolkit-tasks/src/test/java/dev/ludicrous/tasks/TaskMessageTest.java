@@ -46,6 +46,9 @@ class TaskMessageTest {
         assertThatThrownBy(() -> TaskMessage.fromWire("rO0ABXNyAA"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("not a task message");
+        assertThatThrownBy(() -> TaskMessage.fromWire("t1\nid-1\nsend-email\nmail")) // a cut header
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("not a task message (expected 14 parts starting with 't1')");
     }
 
     @Test

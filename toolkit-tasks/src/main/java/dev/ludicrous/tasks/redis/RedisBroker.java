@@ -10,6 +10,7 @@ import dev.ludicrous.tasks.TaskStatus;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -37,10 +38,10 @@ import redis.clients.jedis.params.XAddParams;
  *   <li>Delayed tasks and retries wait in a sorted set and are moved to the stream by a Lua
  *       script that compares with Redis {@code TIME}, never with a node's clock.</li>
  *   <li>Streams are trimmed below the oldest entry that is not yet delivered and acknowledged.</li>
- *   <li>A tracked task is recorded in the hash {@code <prefix>:sent} when it is sent, and each
- *       later change of its status in {@code <prefix>:st:<task id>}, kept
- *       {@link Builder#statusExpiry} after the change, in the pipelines that send and settle
- *       tasks; {@code TaskHandle} reads them on any node.</li>
+ *   <li>The status of a tracked task is recorded when it is sent and at each change, in the
+ *       pipelines that send and settle tasks, as a field of a hash per 100 ms of task ids
+ *       ({@code <prefix>:st:<first 7 characters of the id>}) kept {@link Builder#statusExpiry}
+ *       after its last change; {@code TaskHandle} reads them on any node.</li>
  *   <li>With {@link Builder#outageBuffer(int)}, tasks sent while Redis cannot be reached wait in
  *       a bounded buffer in memory and are sent in order when it answers again.</li>
  * </ul>
@@ -130,21 +131,16 @@ public final class RedisBroker implements Broker {
     List<TaskMessage> sendNow(List<TaskMessage> messages) {
         List<Response<Object>> keyed = new ArrayList<>(messages.size());
         try (AbstractPipeline pipeline = client.pipelined()) {
-            // QUEUED is one field per task in one hash, set by one command for the whole batch before
-            // the tasks are queued (a key per task with its own expiry cost twice as much: see the
-            // guide). A task with an idempotency key is recorded by its script, only if it is sent.
-            Map<String, String> sent = null;
+            // QUEUED before the tasks are queued, so that a worker's later change is never
+            // overwritten. A task with an idempotency key is recorded by its script, only if it is sent.
+            RedisStates states = new RedisStates(this);
+            long now = System.currentTimeMillis();
             for (TaskMessage message : messages) {
-                if (message.tracked() && message.idempotencyKey() == null) {
-                    if (sent == null) {
-                        sent = new java.util.HashMap<>();
-                    }
-                    sent.put(message.id(), message.task());
+                if (message.idempotencyKey() == null) {
+                    states.put(message, TaskStatus.QUEUED, "", message.notBeforeMillis() - now);
                 }
             }
-            if (sent != null) {
-                pipeline.hset(keys.sent(), sent);
-            }
+            states.write(pipeline);
             for (TaskMessage message : messages) {
                 keyed.add(append(pipeline, message, true));
             }
@@ -167,18 +163,30 @@ public final class RedisBroker implements Broker {
 
     @Override
     public List<TaskState> states(List<String> taskIds) {
-        Object reply;
-        try {
-            reply = client.eval(RedisStates.READ, List.of(keys.statusPrefix(), keys.sent()), taskIds);
+        // One HMGET per states hash; ids made in the same 100 ms share one.
+        Map<String, List<Integer>> byHash = new LinkedHashMap<>();
+        for (int i = 0; i < taskIds.size(); i++) {
+            byHash.computeIfAbsent(keys.states(taskIds.get(i)), h -> new ArrayList<>()).add(i);
+        }
+        List<Response<List<String>>> replies = new ArrayList<>(byHash.size());
+        try (AbstractPipeline pipeline = client.pipelined()) {
+            for (Map.Entry<String, List<Integer>> e : byHash.entrySet()) {
+                replies.add(pipeline.hmget(e.getKey(), e.getValue().stream().map(taskIds::get).toArray(String[]::new)));
+            }
+            pipeline.sync();
         } catch (JedisException e) {
             throw new TaskRejectedException("task states could not be read: Redis could not be reached: "
                     + e.getMessage(), e);
         }
-        List<TaskState> states = new ArrayList<>(taskIds.size());
-        for (Object record : (List<?>) reply) {
-            states.add(RedisStates.decode(text(record)));
+        TaskState[] states = new TaskState[taskIds.size()];
+        int hash = 0;
+        for (List<Integer> indexes : byHash.values()) {
+            List<String> records = replies.get(hash++).get();
+            for (int j = 0; j < indexes.size(); j++) {
+                states[indexes.get(j)] = RedisStates.decode(records.get(j));
+            }
         }
-        return states;
+        return List.of(states);
     }
 
     /**
@@ -203,9 +211,10 @@ public final class RedisBroker implements Broker {
             boolean record = fresh && message.tracked();
             return pipeline.eval(RedisScripts.SEND_IDEMPOTENT,
                     List.of(keys.idempotency(message.idempotencyKey()), keys.stream(message.queue()),
-                            keys.delayed(message.queue()), keys.sent()),
+                            keys.delayed(message.queue()), keys.states(message.id())),
                     List.of(message.id(), Long.toString(idempotencyTtl.toMillis()), wire, Long.toString(Math.max(0, delay)),
-                            record ? message.task() : ""));
+                            record ? RedisStates.encode(TaskStatus.QUEUED, message.task(), "") : "",
+                            Long.toString(statusExpiry.toMillis() + Math.max(0, delay))));
         }
         if (delay > 0) {
             pipeline.eval(RedisScripts.SCHEDULE, List.of(keys.delayed(message.queue())), List.of(Long.toString(delay), wire));

@@ -57,8 +57,8 @@ final class RedisDeadLetters implements DeadLetters {
         TaskMessage again = message.restarted();
         String status = again.tracked() ? RedisStates.encode(TaskStatus.QUEUED, again.task(), "") : "";
         Object moved = broker.client.eval(RedisScripts.RETRY_DEAD, List.of(broker.keys.dead(),
-                broker.keys.stream(again.queue())), List.of(id, again.toWire(), again.id(), status,
-                broker.keys.statusPrefix(), Long.toString(broker.statusExpiry.toMillis())));
+                broker.keys.stream(again.queue()), broker.keys.states(again.id())), List.of(id, again.toWire(), again.id(),
+                status, Long.toString(broker.statusExpiry.toMillis())));
         return ((Number) moved).longValue() == 1;
     }
 

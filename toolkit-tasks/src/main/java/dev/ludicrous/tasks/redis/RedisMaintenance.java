@@ -128,10 +128,10 @@ final class RedisMaintenance {
             return;
         }
         Object reply = broker.client.eval(RedisScripts.RECOVER,
-                List.of(receiver.stream, broker.keys.dead(), broker.keys.sent()),
+                List.of(receiver.stream, broker.keys.dead()),
                 List.of(RedisKeys.GROUP, broker.consumer, Long.toString(broker.visibilityTimeout.toMillis()),
                         Integer.toString(room), Integer.toString(broker.deliveryCap),
-                        Long.toString(broker.deadLetterLimit), broker.keys.statusPrefix(),
+                        Long.toString(broker.deadLetterLimit), broker.keys.statesPrefix(),
                         Long.toString(broker.statusExpiry.toMillis())));
         List<StreamEntry> claimed = entries(reply);
         if (!claimed.isEmpty()) {

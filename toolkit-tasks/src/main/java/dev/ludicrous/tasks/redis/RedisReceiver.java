@@ -322,7 +322,6 @@ final class RedisReceiver implements Receiver {
                                 m.attempt() + 1));
                         String why = s.error() == null || s.error().isEmpty() ? s.reason() : s.reason() + ": " + s.error();
                         states.put(m, s.status() == null ? TaskStatus.DEAD : s.status(), why, 0);
-                        states.ended(m);
                     }
                     case DEAD_RAW -> pipeline.xadd(broker.keys.dead(), deadParams(), deadFields(s.raw(), s.reason(),
                             s.error(), 1));
@@ -332,7 +331,6 @@ final class RedisReceiver implements Receiver {
                     }
                     case ACK -> {
                         states.put(m, TaskStatus.SUCCEEDED, "", 0);
-                        states.ended(m);
                     }
                 }
                 if ((s.kind() == Kind.ACK || s.kind() == Kind.DEAD) && m.idempotencyKey() != null) {

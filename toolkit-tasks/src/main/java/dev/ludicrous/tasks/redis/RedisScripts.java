@@ -17,15 +17,17 @@ final class RedisScripts {
             + "return 1\n";
 
     /**
-     * KEYS: idempotency key, stream, delayed zset, hash of sent tasks. ARGV: task id, key TTL ms,
-     * wire message, delay ms, task name (empty: not tracked). Returns the id of the task that
-     * holds the key (this one, or the pending one); only a task that is sent is recorded.
+     * KEYS: idempotency key, stream, delayed zset, the task's states hash. ARGV: task id, key TTL
+     * ms, wire message, delay ms, QUEUED record (empty: not tracked), record TTL ms. Returns the id
+     * of the task that holds the key (this one, or the pending one); only a task that is sent is recorded.
      */
     static final String SEND_IDEMPOTENT = NOW
             + "local held = redis.call('GET', KEYS[1])\n"
             + "if held then return held end\n"
             + "redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])\n"
-            + "if ARGV[5] ~= '' then redis.call('HSET', KEYS[4], ARGV[1], ARGV[5]) end\n"
+            + "if ARGV[5] ~= '' then\n"
+            + RedisStates.recordInScript("KEYS[4]", "ARGV[1]", "ARGV[5]", "ARGV[6]")
+            + "end\n"
             + "local delay = tonumber(ARGV[4])\n"
             + "if delay > 0 then redis.call('ZADD', KEYS[3], now + delay, ARGV[3])\n"
             + "else redis.call('XADD', KEYS[2], '*', 'm', ARGV[3]) end\n"
@@ -52,11 +54,11 @@ final class RedisScripts {
             + "return #due\n";
 
     /**
-     * KEYS: stream, dead-letter stream, hash of sent tasks. ARGV: group, consumer, min idle ms, count, delivery cap,
-     * dead-letter max length, status key prefix, status TTL ms. Dead-letters entries idle longer
+     * KEYS: stream, dead-letter stream. ARGV: group, consumer, min idle ms, count, delivery cap,
+     * dead-letter max length, states hash prefix, status TTL ms. Dead-letters entries idle longer
      * than the visibility timeout that were delivered cap times (and records them DEAD), and claims
      * the others for this consumer, in one atomic step so that no node claims an entry past the
-     * cap. Returns the claimed entries. The status key is built here from the message's id, as no
+     * cap. Returns the claimed entries. The states hash is named here from the message's id, as no
      * caller can know it in advance; under a hash-tagged prefix it is in the stream's slot.
      */
     static final String RECOVER = NOW
@@ -74,8 +76,8 @@ final class RedisScripts {
             + "      'error', '', 'attempts', times, 'at', now)\n"
             + "    local tid, name = string.match(m, '^t1\\n([^\\n]*)\\n([^\\n]*)\\n')\n"
             + "    if tid then\n"
-            + RedisStates.recordInScript(7, "tid", "'DEAD\\n' .. name .. '\\n' .. reason")
-            + "      redis.call('HDEL', KEYS[3], tid)\n"
+            + "      local states = " + RedisStates.hashInScript("ARGV[7]", "tid") + "\n"
+            + RedisStates.recordInScript("states", "tid", "'DEAD\\n' .. name .. '\\n' .. reason", "ARGV[8]")
             + "    end\n"
             + "    redis.call('XACK', KEYS[1], ARGV[1], id)\n"
             + "  else\n"
@@ -136,13 +138,13 @@ final class RedisScripts {
             + "return removed\n";
 
     /**
-     * KEYS: dead-letter stream, queue stream. ARGV: dead-letter id, wire message, task id, status
-     * record (empty: none), status key prefix, status TTL ms. Moves one dead letter back,
+     * KEYS: dead-letter stream, queue stream, the task's states hash. ARGV: dead-letter id, wire
+     * message, task id, status record (empty: none), status TTL ms. Moves one dead letter back,
      * recorded as queued again.
      */
     static final String RETRY_DEAD = "if redis.call('XDEL', KEYS[1], ARGV[1]) == 1 then\n"
             + "  if ARGV[4] ~= '' then\n"
-            + RedisStates.recordInScript(5, "ARGV[3]", "ARGV[4]")
+            + RedisStates.recordInScript("KEYS[3]", "ARGV[3]", "ARGV[4]", "ARGV[5]")
             + "  end\n"
             + "  redis.call('XADD', KEYS[2], '*', 'm', ARGV[2])\n"
             + "  return 1\n"

@@ -3,45 +3,46 @@ package dev.ludicrous.tasks.redis;
 import dev.ludicrous.tasks.TaskMessage;
 import dev.ludicrous.tasks.TaskState;
 import dev.ludicrous.tasks.TaskStatus;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import redis.clients.jedis.AbstractPipeline;
-import redis.clients.jedis.params.SetParams;
+import redis.clients.jedis.args.ExpiryOption;
 
 /**
- * Recorded task states. A task that is sent is a field of the hash {@code <prefix>:sent} (id to
- * task name: it is QUEUED) until it ends, written for a whole batch by one {@code HSET}; each
- * later change is the key {@code <prefix>:st:<task id>}, kept {@code statusExpiry} after the
- * change. A reader looks at the key, then at the sent hash.
+ * Recorded task states. The record of a tracked task is a field of the hash
+ * {@code <prefix>:st:<first 7 characters of its id>} (its id to its record): ids begin with their
+ * creation time in tenths of a second, so one hash holds the tasks made in one 100 ms period and
+ * a batch of tasks is recorded by one {@code HSET}. A hash is kept at least {@code statusExpiry}
+ * (plus a retry's or a countdown's wait) after the last change recorded in it.
  *
- * <p>A key per change rather than a hash per period: one hash holding a day of tasks would be a
- * key of millions of fields, and Redis (without {@code lazyfree-lazy-expire}) frees an expired key
- * in one go, stalling every client. An instance collects the changes of one batch (the last
- * change of a task wins) and writes them as plain {@code SET ... PX} and one {@code HDEL} in a
- * pipeline the broker sends anyway (a Lua loop doing the same cost Redis about twice the CPU per
- * task: {@code INFO commandstats}). The record is the status, the task name and the error (cut to a bounded length) on
- * three lines. Not thread-safe.
+ * <p>A field per task in a hash per 100 ms rather than a key per task: a {@code SET ... PX} per
+ * task cost Redis about four times the CPU of a field in a batched {@code HSET} ({@code INFO
+ * commandstats}), a third of the whole cost of a task. A period rather than a day per hash, because
+ * Redis (without {@code lazyfree-lazy-expire}) frees an expired key in one go: a hash of 100 ms of
+ * tasks is small enough to free without stalling other clients.
+ *
+ * <p>An instance collects the changes of one batch (the last change of a task wins) and adds them
+ * to a pipeline the caller sends anyway. The record is the status, the task name and the error
+ * (cut to a bounded length) on three lines. Not thread-safe.
  */
 final class RedisStates {
     static final int MAX_ERROR_LENGTH = 1_000;
 
-    /** KEYS: status key prefix, sent hash. ARGV: task ids. Returns a record per id, '' if none. */
-    static final String READ = "local out = {}\n"
-            + "for i, id in ipairs(ARGV) do\n"
-            + "  local v = redis.call('GET', KEYS[1] .. id)\n"
-            + "  if not v then\n"
-            + "    local name = redis.call('HGET', KEYS[2], id)\n"
-            + "    if name then v = 'QUEUED\\n' .. name .. '\\n' end\n"
-            + "  end\n"
-            + "  out[i] = v or ''\n"
-            + "end\n"
-            + "return out\n";
+    /**
+     * Lua that records one state inside another script and keeps its hash at least {@code ttl} ms;
+     * the arguments are Lua expressions.
+     */
+    static String recordInScript(String hash, String id, String record, String ttl) {
+        return "      redis.call('HSET', " + hash + ", " + id + ", " + record + ")\n"
+                + "      if redis.call('PTTL', " + hash + ") < tonumber(" + ttl + ") then\n"
+                + "        redis.call('PEXPIRE', " + hash + ", " + ttl + ")\n"
+                + "      end\n";
+    }
 
-    /** Lua that records one state inside another script: ARGV[p] is the key prefix, ARGV[p+1] the TTL ms. */
-    static String recordInScript(int p, String id, String record) {
-        return "      redis.call('SET', ARGV[" + p + "] .. " + id + ", " + record + ", 'PX', ARGV[" + (p + 1) + "])\n";
+    /** Lua: the states hash of the task id held in {@code id}, under the prefix held in {@code prefix}. */
+    static String hashInScript(String prefix, String id) {
+        return prefix + " .. string.sub(" + id + ", 1, " + RedisKeys.STATE_GROUP_CHARS + ")";
     }
 
     private record Change(String record, long ttlMillis) {
@@ -49,13 +50,12 @@ final class RedisStates {
 
     private final RedisBroker broker;
     private final Map<String, Change> changes = new LinkedHashMap<>();
-    private final List<String> ended = new ArrayList<>();
 
     RedisStates(RedisBroker broker) {
         this.broker = broker;
     }
 
-    /** Records a change of a tracked task, kept {@code statusExpiry} plus {@code laterMillis} (a retry's wait). */
+    /** Records a change of a tracked task, kept {@code statusExpiry} plus {@code laterMillis} (a wait before it runs). */
     void put(TaskMessage message, TaskStatus status, String error, long laterMillis) {
         if (message.tracked()) {
             changes.put(message.id(), new Change(encode(status, message.task(), error),
@@ -71,24 +71,27 @@ final class RedisStates {
         }
     }
 
-    /** Records the end of a tracked task: it leaves the hash of sent tasks. */
-    void ended(TaskMessage message) {
-        if (message.tracked()) {
-            ended.add(message.id());
-        }
-    }
-
     /** Adds the collected changes to the pipeline (nothing when there are none), and forgets them. */
     void write(AbstractPipeline pipeline) {
-        String prefix = broker.keys.statusPrefix();
-        for (Map.Entry<String, Change> e : changes.entrySet()) {
-            pipeline.set(prefix + e.getKey(), e.getValue().record(), SetParams.setParams().px(e.getValue().ttlMillis()));
+        if (changes.isEmpty()) {
+            return;
         }
-        if (!ended.isEmpty()) {
-            pipeline.hdel(broker.keys.sent(), ended.toArray(new String[0]));
+        Map<String, Map<String, String>> fields = new HashMap<>();
+        Map<String, Long> ttls = new HashMap<>();
+        for (Map.Entry<String, Change> e : changes.entrySet()) {
+            String hash = broker.keys.states(e.getKey());
+            fields.computeIfAbsent(hash, h -> new HashMap<>()).put(e.getKey(), e.getValue().record());
+            ttls.merge(hash, e.getValue().ttlMillis(), Math::max);
+        }
+        for (Map.Entry<String, Map<String, String>> e : fields.entrySet()) {
+            String hash = e.getKey();
+            long ttl = ttls.get(hash);
+            pipeline.hset(hash, e.getValue());
+            // NX gives a new hash its expiry, GT lengthens an existing one: together, the later of the two.
+            pipeline.pexpire(hash, ttl, ExpiryOption.NX);
+            pipeline.pexpire(hash, ttl, ExpiryOption.GT);
         }
         changes.clear();
-        ended.clear();
     }
 
     static String encode(TaskStatus status, String taskName, String error) {
