@@ -133,14 +133,7 @@ public final class RedisBroker implements Broker {
         try (AbstractPipeline pipeline = client.pipelined()) {
             // QUEUED before the tasks are queued, so that a worker's later change is never
             // overwritten. A task with an idempotency key is recorded by its script, only if it is sent.
-            RedisStates states = new RedisStates(this);
-            long now = System.currentTimeMillis();
-            for (TaskMessage message : messages) {
-                if (message.idempotencyKey() == null) {
-                    states.put(message, TaskStatus.QUEUED, "", message.notBeforeMillis() - now);
-                }
-            }
-            states.write(pipeline);
+            RedisStates.queued(this, pipeline, messages, System.currentTimeMillis());
             for (TaskMessage message : messages) {
                 keyed.add(append(pipeline, message, true));
             }

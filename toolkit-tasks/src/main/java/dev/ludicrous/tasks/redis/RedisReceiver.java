@@ -114,7 +114,7 @@ final class RedisReceiver implements Receiver {
             settled.drainPermits();
             int wanted = room();
             // Read in batches: while the workers still have tasks buffered, wait for half the room.
-            if (wanted <= 0 || (wanted < Math.max(1, prefetch / 2) && !buffer.isEmpty())) {
+            if (wanted <= 0 || (wanted < fetchBatch() && !buffer.isEmpty())) {
                 try {
                     settled.tryAcquire(BLOCK_MILLIS, TimeUnit.MILLISECONDS);
                 } catch (InterruptedException e) {
@@ -234,8 +234,17 @@ final class RedisReceiver implements Receiver {
             running.remove(settlement.tag()); // before it is queued: the acker never records RUNNING after its end
         }
         settlements.add(settlement);
-        inFlight.decrementAndGet();
-        settled.release();
+        int room = prefetch - inFlight.decrementAndGet();
+        // Wake the fetcher only when it would read (see fetchLoop): a wake-up per task costs a
+        // context switch per task, on the cores the workers need.
+        if (room >= fetchBatch() || buffer.isEmpty()) {
+            settled.release();
+        }
+    }
+
+    /** The room the fetcher waits for while the workers still have tasks buffered. */
+    private int fetchBatch() {
+        return Math.max(1, prefetch / 2);
     }
 
     private void ackLoop() {

@@ -5,6 +5,7 @@ import dev.ludicrous.tasks.TaskState;
 import dev.ludicrous.tasks.TaskStatus;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.args.ExpiryOption;
@@ -73,25 +74,75 @@ final class RedisStates {
 
     /** Adds the collected changes to the pipeline (nothing when there are none), and forgets them. */
     void write(AbstractPipeline pipeline) {
-        if (changes.isEmpty()) {
-            return;
-        }
-        Map<String, Map<String, String>> fields = new HashMap<>();
-        Map<String, Long> ttls = new HashMap<>();
+        Hashes hashes = new Hashes(broker.keys, pipeline);
         for (Map.Entry<String, Change> e : changes.entrySet()) {
-            String hash = broker.keys.states(e.getKey());
-            fields.computeIfAbsent(hash, h -> new HashMap<>()).put(e.getKey(), e.getValue().record());
-            ttls.merge(hash, e.getValue().ttlMillis(), Math::max);
+            hashes.add(e.getKey(), e.getValue().record(), e.getValue().ttlMillis());
         }
-        for (Map.Entry<String, Map<String, String>> e : fields.entrySet()) {
-            String hash = e.getKey();
-            long ttl = ttls.get(hash);
-            pipeline.hset(hash, e.getValue());
-            // NX gives a new hash its expiry, GT lengthens an existing one: together, the later of the two.
-            pipeline.pexpire(hash, ttl, ExpiryOption.NX);
-            pipeline.pexpire(hash, ttl, ExpiryOption.GT);
-        }
+        hashes.flush();
         changes.clear();
+    }
+
+    /**
+     * Adds QUEUED for the tracked tasks among freshly made messages (unique ids, most of one task
+     * name) that carry no idempotency key: the send path, without a change per task.
+     */
+    static void queued(RedisBroker broker, AbstractPipeline pipeline, List<TaskMessage> messages, long nowMillis) {
+        Hashes hashes = new Hashes(broker.keys, pipeline);
+        long expiry = broker.statusExpiry.toMillis();
+        String name = null;
+        String record = null;
+        for (TaskMessage message : messages) {
+            if (message.tracked() && message.idempotencyKey() == null) {
+                if (!message.task().equals(name)) {
+                    name = message.task();
+                    record = encode(TaskStatus.QUEUED, name, "");
+                }
+                hashes.add(message.id(), record, expiry + Math.max(0, message.notBeforeMillis() - nowMillis));
+            }
+        }
+        hashes.flush();
+    }
+
+    /**
+     * Writes records one {@code HSET} per run of ids that share a hash. Ids made one after the other
+     * share one, so runs are long; a hash that comes back in a later run gets a second {@code HSET},
+     * which is correct, only less compact.
+     */
+    private static final class Hashes {
+        private final RedisKeys keys;
+        private final AbstractPipeline pipeline;
+        private String firstId;
+        private String hash;
+        private Map<String, String> fields;
+        private long ttlMillis;
+
+        Hashes(RedisKeys keys, AbstractPipeline pipeline) {
+            this.keys = keys;
+            this.pipeline = pipeline;
+        }
+
+        void add(String id, String record, long ttl) {
+            if (hash == null || !id.regionMatches(0, firstId, 0, RedisKeys.STATE_GROUP_CHARS)) {
+                flush();
+                firstId = id;
+                hash = keys.states(id);
+                fields = new HashMap<>();
+                ttlMillis = 0;
+            }
+            fields.put(id, record);
+            ttlMillis = Math.max(ttlMillis, ttl);
+        }
+
+        void flush() {
+            if (hash == null) {
+                return;
+            }
+            pipeline.hset(hash, fields);
+            // NX gives a new hash its expiry, GT lengthens an existing one: together, the later of the two.
+            pipeline.pexpire(hash, ttlMillis, ExpiryOption.NX);
+            pipeline.pexpire(hash, ttlMillis, ExpiryOption.GT);
+            hash = null;
+        }
     }
 
     static String encode(TaskStatus status, String taskName, String error) {
