@@ -271,29 +271,40 @@ public final class TaskMessage {
      * @throws IllegalArgumentException when the text is not a message of this version
      */
     public static TaskMessage fromWire(String wire) {
-        // indexOf rather than split: every delivered task is read here, on the one fetching thread.
-        String[] parts = new String[HEADER_LINES + 1];
+        // Line ends found with indexOf and numbers parsed in place, not split into strings: every
+        // delivered task is read here, on the one fetching thread.
+        int[] ends = new int[HEADER_LINES];
         int start = 0;
         for (int i = 0; i < HEADER_LINES; i++) {
-            int end = wire.indexOf('\n', start);
-            if (end < 0) {
+            ends[i] = wire.indexOf('\n', start);
+            if (ends[i] < 0) {
                 throw notAMessage(wire);
             }
-            parts[i] = wire.substring(start, end);
-            start = end + 1;
+            start = ends[i] + 1;
         }
-        parts[HEADER_LINES] = wire.substring(start);
-        if (!VERSION.equals(parts[0])) {
+        if (ends[0] != VERSION.length() || !wire.startsWith(VERSION)) {
             throw notAMessage(wire);
         }
         try {
-            return new TaskMessage(parts[1], parts[2], parts[3], Integer.parseInt(parts[4]), Long.parseLong(parts[5]),
-                    Long.parseLong(parts[6]), parts[7].isEmpty() ? null : parts[7], Integer.parseInt(parts[8]),
-                    Long.parseLong(parts[9]), Long.parseLong(parts[10]), (flags(parts[11]) & 1) != 0,
-                    Long.parseLong(parts[12]), parts[13], null, null, null, (flags(parts[11]) & 2) == 0);
+            String key = wire.substring(ends[6] + 1, ends[7]);
+            int flags = flags(wire, ends[10] + 1, ends[11]);
+            return new TaskMessage(wire.substring(ends[0] + 1, ends[1]), wire.substring(ends[1] + 1, ends[2]),
+                    wire.substring(ends[2] + 1, ends[3]), integer(wire, ends, 4), number(wire, ends, 5),
+                    number(wire, ends, 6), key.isEmpty() ? null : key, integer(wire, ends, 8), number(wire, ends, 9),
+                    number(wire, ends, 10), (flags & 1) != 0, number(wire, ends, 12), wire.substring(start), null, null,
+                    null, (flags & 2) == 0);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("task message has a malformed header: " + abbreviate(wire), e);
         }
+    }
+
+    private static int integer(String wire, int[] ends, int line) {
+        return Integer.parseInt(wire, ends[line - 1] + 1, ends[line], 10);
+    }
+
+    /** The number on header line {@code line} (0 is the version). */
+    private static long number(String wire, int[] ends, int line) {
+        return Long.parseLong(wire, ends[line - 1] + 1, ends[line], 10);
     }
 
     private static IllegalArgumentException notAMessage(String wire) {
@@ -301,11 +312,11 @@ public final class TaskMessage {
                 + " parts starting with '" + VERSION + "'): " + abbreviate(wire));
     }
 
-    private static int flags(String field) {
-        if (field.length() != 1 || field.charAt(0) < '0' || field.charAt(0) > '3') {
-            throw new NumberFormatException("flags must be one digit 0 to 3, but was '" + field + "'");
+    private static int flags(String wire, int from, int to) {
+        if (to - from != 1 || wire.charAt(from) < '0' || wire.charAt(from) > '3') {
+            throw new NumberFormatException("flags must be one digit 0 to 3, but was '" + wire.substring(from, to) + "'");
         }
-        return field.charAt(0) - '0';
+        return wire.charAt(from) - '0';
     }
 
     static String abbreviate(String text) {

@@ -52,6 +52,22 @@ class TaskMessageTest {
     }
 
     @Test
+    void aHeaderWithANumberThatIsNotOneIsRefusedWithTheText() {
+        String wire = new TaskMessage("id-1", "t", "q", 0, 1L, 0L, null, 3, 100, 1_000, true, 0, "1", null, null, null)
+                .toWire();
+        String badAttempt = wire.replaceFirst("\nq\n0\n", "\nq\nx\n");
+        String hugeAttempt = wire.replaceFirst("\nq\n0\n", "\nq\n99999999999\n");
+        String badFlags = wire.replaceFirst("\n1000\n1\n", "\n1000\n7\n");
+
+        for (String bad : new String[] {badAttempt, hugeAttempt, badFlags}) {
+            assertThat(bad).isNotEqualTo(wire);
+            assertThatThrownBy(() -> TaskMessage.fromWire(bad))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("task message has a malformed header: t1\nid-1\nt\nq\n");
+        }
+    }
+
+    @Test
     void backoffDoublesUpToTheCapAndJitterStaysWithinHalfAndAll() {
         assertThat(Backoff.millis(0, 100, 10_000, false)).isEqualTo(100);
         assertThat(Backoff.millis(3, 100, 10_000, false)).isEqualTo(800);

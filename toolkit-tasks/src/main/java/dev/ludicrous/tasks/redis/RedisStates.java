@@ -51,6 +51,10 @@ final class RedisStates {
 
     private final RedisBroker broker;
     private final Map<String, Change> changes = new LinkedHashMap<>();
+    // A batch is mostly one task's successes: their record is made once.
+    private TaskStatus lastStatus;
+    private String lastName;
+    private String lastRecord;
 
     RedisStates(RedisBroker broker) {
         this.broker = broker;
@@ -59,7 +63,7 @@ final class RedisStates {
     /** Records a change of a tracked task, kept {@code statusExpiry} plus {@code laterMillis} (a wait before it runs). */
     void put(TaskMessage message, TaskStatus status, String error, long laterMillis) {
         if (message.tracked()) {
-            changes.put(message.id(), new Change(encode(status, message.task(), error),
+            changes.put(message.id(), new Change(record(status, message.task(), error),
                     broker.statusExpiry.toMillis() + Math.max(0, laterMillis)));
         }
     }
@@ -67,9 +71,21 @@ final class RedisStates {
     /** Records RUNNING unless this batch already holds a later change of the task. */
     void started(TaskMessage message) {
         if (message.tracked()) {
-            changes.putIfAbsent(message.id(), new Change(encode(TaskStatus.RUNNING, message.task(), ""),
+            changes.putIfAbsent(message.id(), new Change(record(TaskStatus.RUNNING, message.task(), ""),
                     broker.statusExpiry.toMillis()));
         }
+    }
+
+    private String record(TaskStatus status, String taskName, String error) {
+        if (error != null && !error.isEmpty()) {
+            return encode(status, taskName, error);
+        }
+        if (status != lastStatus || !taskName.equals(lastName)) {
+            lastStatus = status;
+            lastName = taskName;
+            lastRecord = encode(status, taskName, "");
+        }
+        return lastRecord;
     }
 
     /** Adds the collected changes to the pipeline (nothing when there are none), and forgets them. */
