@@ -24,6 +24,18 @@ final class BulkReads {
             Function<? super Set<String>, ? extends Map<String, ? extends V>> bulkLoader) {
         Objects.requireNonNull(keys, "keys must not be null");
         Objects.requireNonNull(bulkLoader, "bulkLoader must not be null");
+        boolean deferring = LocalMaintenance.defer();
+        try {
+            return read(view, keys, bulkLoader);
+        } finally {
+            if (deferring) {
+                LocalMaintenance.runDeferred();
+            }
+        }
+    }
+
+    private static <V> Map<String, V> read(View<V> view, Collection<String> keys,
+            Function<? super Set<String>, ? extends Map<String, ? extends V>> bulkLoader) {
         // The result doubles as the set of keys seen: a key not found yet holds null, so the
         // order of the keys is kept without a second collection.
         Map<String, V> result = new LinkedHashMap<>((int) (keys.size() / 0.75f) + 1);
@@ -41,11 +53,11 @@ final class BulkReads {
                 }
                 result.put(key, View.cast(entry.value()));
             } else {
-                view.store.counters.localMisses.increment();
                 result.put(key, null);
                 missing[missingCount++] = key;
             }
         }
+        view.store.counters.localMisses.add(missingCount);
         if (missingCount > 0) {
             loadMissing(view, missing, missingCount, result, bulkLoader);
             result.values().removeIf(Objects::isNull);

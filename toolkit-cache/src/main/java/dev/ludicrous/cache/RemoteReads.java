@@ -56,14 +56,14 @@ final class RemoteReads {
             byte[] bytes = reply.get(i);
             V value = bytes == null || !allKnown ? null : decodeFresh(view, keys[i], bytes, current);
             if (value != null) {
-                view.store.counters.remoteHits.increment();
                 values[i] = value;
                 found++;
                 view.store.local.put(keys[i], view.entry(value, current, bytes.length, 0));
-            } else {
-                view.store.counters.remoteMisses.increment();
             }
         }
+        // Once per read, not per key: an increment costs as much as a key's share of the read.
+        view.store.counters.remoteHits.add(found);
+        view.store.counters.remoteMisses.add(count - found);
         if (!allKnown && found < count) {
             try {
                 current = view.engine.remote.capture(view.counterKeys);

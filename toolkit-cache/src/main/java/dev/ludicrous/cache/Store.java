@@ -48,9 +48,7 @@ final class Store<V> {
         this.ttlMillis = ttl.toMillis();
         this.refresh = refresh;
         Caffeine<String, LocalEntry> builder = Caffeine.newBuilder()
-                // Maintenance and the eviction count run on the calling thread: a hand-off to a
-                // pool per write costs more than the work on a small, busy machine.
-                .executor(Runnable::run)
+                .executor(LocalMaintenance.INSTANCE)
                 .ticker(refresh.ticker())
                 // Past its TTL, an entry stays for the stale window, served while it is refreshed.
                 .expireAfterWrite(ttl.plusNanos(refresh.staleWindowNanos()))

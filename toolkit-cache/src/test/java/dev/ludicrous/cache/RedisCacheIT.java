@@ -55,7 +55,7 @@ class RedisCacheIT {
     }
 
     @Test
-    void getAllThatFillsAFullLocalTierLeavesItWithinItsBoundWhenItReturns() {
+    void getAllThatFillsAFullLocalTierBringsItBackWithinItsBoundAfterItReturns() {
         List<String> keys = java.util.stream.IntStream.range(0, 100).mapToObj(Integer::toString).toList();
         Cache<String> writer = nodeA.cache("posts", Codec.string());
         keys.forEach(key -> writer.put(key, "post " + key));
@@ -64,7 +64,8 @@ class RedisCacheIT {
 
             assertThat(values).hasSize(100).containsEntry("42", "post 42");
             assertThat(small.stats("posts").remoteHits()).isEqualTo(100);
-            // Caffeine's maintenance runs on the calling thread: the bound holds when getAll returns.
+            // The evictions a bulk fill causes run after getAll returns, on the common pool.
+            await().atMost(Duration.ofSeconds(10)).until(() -> small.stats("posts").evictions() == 90);
             assertThat(small.stats("posts").evictions()).isEqualTo(90);
         }
     }
