@@ -36,37 +36,37 @@ final class BulkReads {
 
     private static <V> Map<String, V> read(View<V> view, Collection<String> keys,
             Function<? super Set<String>, ? extends Map<String, ? extends V>> bulkLoader) {
-        // The result doubles as the set of keys seen: a key not found yet holds null, so the
-        // order of the keys is kept without a second collection.
+        // The result doubles as the set of keys seen, in order: a key not found yet holds ABSENT.
         Map<String, V> result = new LinkedHashMap<>((int) (keys.size() / 0.75f) + 1);
+        V absent = View.cast(ABSENT);
         String[] missing = new String[keys.size()];
         int missingCount = 0;
         for (String key : keys) {
             Objects.requireNonNull(key, "keys must not contain null");
-            if (result.containsKey(key)) {
-                continue;
-            }
             LocalEntry entry = view.store.local.getIfPresent(key);
-            if (entry != null && view.fresh(entry)) {
-                if (view.store.countHits) {
-                    view.store.counters.localHits.increment();
-                }
-                result.put(key, View.cast(entry.value()));
-            } else {
-                result.put(key, null);
+            boolean hit = entry != null && view.fresh(entry);
+            if (result.putIfAbsent(key, hit ? View.cast(entry.value()) : absent) != null) {
+                continue; // a key named twice
+            }
+            if (!hit) {
                 missing[missingCount++] = key;
+            } else if (view.store.countHits) {
+                view.store.counters.localHits.increment();
             }
         }
         view.store.counters.localMisses.add(missingCount);
-        if (missingCount > 0) {
-            loadMissing(view, missing, missingCount, result, bulkLoader);
-            result.values().removeIf(Objects::isNull);
+        if (missingCount > 0 && loadMissing(view, missing, missingCount, result, bulkLoader) < missingCount) {
+            result.values().removeIf(value -> value == ABSENT);
         }
         return result;
     }
 
-    private static <V> void loadMissing(View<V> view, String[] missing, int count, Map<String, V> result,
+    private static final Object ABSENT = new Object();
+
+    /** Fills the result with what Redis and the loader have for the missing keys; returns how many it found. */
+    private static <V> int loadMissing(View<V> view, String[] missing, int count, Map<String, V> result,
             Function<? super Set<String>, ? extends Map<String, ? extends V>> bulkLoader) {
+        int found = 0;
         long[] captured = null;
         boolean remoteUsable = false;
         Set<String> toLoad = new LinkedHashSet<>();
@@ -78,6 +78,7 @@ final class BulkReads {
                 for (int i = 0; i < count; i++) {
                     if (read.values()[i] != null) {
                         result.put(missing[i], View.cast(read.values()[i]));
+                        found++;
                     } else {
                         toLoad.add(missing[i]);
                     }
@@ -91,7 +92,7 @@ final class BulkReads {
             toLoad.addAll(Arrays.asList(missing).subList(0, count));
         }
         if (toLoad.isEmpty()) {
-            return;
+            return found;
         }
         Map<String, ? extends V> loaded = view.loads.bulk(Collections.unmodifiableSet(toLoad), bulkLoader);
         List<byte[]> remoteKeys = new ArrayList<>();
@@ -102,6 +103,7 @@ final class BulkReads {
                 continue;
             }
             result.put(key, value);
+            found++;
             boolean cacheable = captured != null || view.namespaces.length == 0;
             byte[] bytes = cacheable ? view.encodeOrLog(key, value) : null;
             if (bytes == null) {
@@ -121,5 +123,6 @@ final class BulkReads {
                 // The values are served from the local tier; Redis gets them on a later load.
             }
         }
+        return found;
     }
 }

@@ -52,9 +52,9 @@ public final class TasksThroughput {
             inProcess[i] = inProcess(inProcessTasks);
             System.out.printf(Locale.ROOT, "  in-process run %d: %,.0f tasks/s%n", i, inProcess[i]);
         }
-        double[] ours = new double[runs];
-        double[] untracked = new double[runs];
-        double[] raw = new double[runs];
+        CpuMeter.Measured[] ours = new CpuMeter.Measured[runs];
+        CpuMeter.Measured[] untracked = new CpuMeter.Measured[runs];
+        CpuMeter.Measured[] raw = new CpuMeter.Measured[runs];
         try (RedisClient client = RedisClient.create(redisUrl)) {
             for (int i = 0; i < runs; i++) {
                 raw[i] = rawStreams(client, redisTasks);
@@ -67,24 +67,38 @@ public final class TasksThroughput {
                     ours[i] = redisTasks(client, redisTasks, true);
                 }
                 System.out.printf(Locale.ROOT, "  Redis run %d: ours %,.0f tasks/s (trackStatus off: %,.0f), raw Jedis %,.0f"
-                        + " tasks/s, ratio %.2f (off: %.2f)%n", i, ours[i], untracked[i], raw[i], ours[i] / raw[i],
-                        untracked[i] / raw[i]);
+                        + " tasks/s, ratio %.2f (off: %.2f)%n", i, ours[i].tasksPerSecond(),
+                        untracked[i].tasksPerSecond(), raw[i].tasksPerSecond(),
+                        ours[i].tasksPerSecond() / raw[i].tasksPerSecond(),
+                        untracked[i].tasksPerSecond() / raw[i].tasksPerSecond());
             }
         }
-        double inProcessMedian = median(inProcess);
-        double oursMedian = median(ours);
-        double rawMedian = median(raw);
         double[] ratios = new double[runs];
         double[] untrackedRatios = new double[runs];
         for (int i = 0; i < runs; i++) {
-            ratios[i] = ours[i] / raw[i];
-            untrackedRatios[i] = untracked[i] / raw[i];
+            ratios[i] = ours[i].tasksPerSecond() / raw[i].tasksPerSecond();
+            untrackedRatios[i] = untracked[i].tasksPerSecond() / raw[i].tasksPerSecond();
         }
-        System.out.printf(Locale.ROOT, "in-process: median %,.0f tasks/s (goal >= 200,000)%n", inProcessMedian);
+        System.out.printf(Locale.ROOT, "in-process: median %,.0f tasks/s (goal >= 200,000)%n", median(inProcess));
         System.out.printf(Locale.ROOT, "Redis: median %,.0f tasks/s (goal >= 20,000); raw Jedis loop median %,.0f tasks/s;"
-                + " median of the per-run ratios %.2f (goal >= 0.5)%n", oursMedian, rawMedian, median(ratios));
+                + " median of the per-run ratios %.2f (goal >= 0.5)%n", median(ours, CpuMeter.Measured::tasksPerSecond),
+                median(raw, CpuMeter.Measured::tasksPerSecond), median(ratios));
         System.out.printf(Locale.ROOT, "Redis with trackStatus(false): median %,.0f tasks/s; median ratio %.2f%n",
-                median(untracked), median(untrackedRatios));
+                median(untracked, CpuMeter.Measured::tasksPerSecond), median(untrackedRatios));
+        // Producer, workers and Redis share the cores: CPU per task says where a task's cost goes.
+        System.out.printf(Locale.ROOT, "CPU per task, median (Redis / this JVM): ours %.2f / %.2f us, trackStatus(false)"
+                + " %.2f / %.2f us, raw loop %.2f / %.2f us%n",
+                median(ours, CpuMeter.Measured::redisMicros), median(ours, CpuMeter.Measured::jvmMicros),
+                median(untracked, CpuMeter.Measured::redisMicros), median(untracked, CpuMeter.Measured::jvmMicros),
+                median(raw, CpuMeter.Measured::redisMicros), median(raw, CpuMeter.Measured::jvmMicros));
+    }
+
+    private static double median(CpuMeter.Measured[] runs, java.util.function.ToDoubleFunction<CpuMeter.Measured> what) {
+        double[] values = new double[runs.length];
+        for (int i = 0; i < runs.length; i++) {
+            values[i] = what.applyAsDouble(runs[i]);
+        }
+        return median(values);
     }
 
     private static double median(double[] values) {
@@ -108,7 +122,7 @@ public final class TasksThroughput {
         }
     }
 
-    static double redisTasks(RedisClient client, int total, boolean trackStatus) throws InterruptedException {
+    static CpuMeter.Measured redisTasks(RedisClient client, int total, boolean trackStatus) throws InterruptedException {
         String prefix = "bench_tasks_" + System.nanoTime();
         CountDownLatch done = new CountDownLatch(total);
         try (Tasks tasks = Tasks.builder().concurrency(CONSUMERS).prefetch(BATCH)
@@ -120,13 +134,13 @@ public final class TasksThroughput {
             for (int i = 0; i < BATCH; i++) {
                 batch.add(7);
             }
+            CpuMeter cpu = CpuMeter.start(client);
             long start = System.nanoTime();
             for (int sent = 0; sent < total; sent += BATCH) {
                 noop.delayAll(batch);
             }
             done.await();
-            double rate = total / ((System.nanoTime() - start) / 1e9);
-            return rate;
+            return cpu.stop(total, start);
         } finally {
             client.del(prefix + ":q:default", prefix + ":delayed:default", prefix + ":dead");
             deleteStates(client, prefix);
@@ -147,7 +161,7 @@ public final class TasksThroughput {
         } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
     }
 
-    static double rawStreams(RedisClient client, int total) throws InterruptedException {
+    static CpuMeter.Measured rawStreams(RedisClient client, int total) throws InterruptedException {
         String stream = "bench_raw_" + System.nanoTime();
         client.xgroupCreate(stream, "workers", new StreamEntryID(0, 0), true);
         AtomicLong consumed = new AtomicLong();
@@ -180,6 +194,7 @@ public final class TasksThroughput {
             consumer.start();
         }
         Map<String, String> fields = Map.of("m", "7");
+        CpuMeter cpu = CpuMeter.start(client);
         long start = System.nanoTime();
         for (int sent = 0; sent < total; sent += BATCH) {
             try (AbstractPipeline pipeline = client.pipelined()) {
@@ -190,11 +205,11 @@ public final class TasksThroughput {
             }
         }
         done.await(5, TimeUnit.MINUTES);
-        double rate = total / ((System.nanoTime() - start) / 1e9);
+        CpuMeter.Measured measured = cpu.stop(total, start);
         for (Thread consumer : consumers) {
             consumer.join();
         }
         client.del(stream);
-        return rate;
+        return measured;
     }
 }
