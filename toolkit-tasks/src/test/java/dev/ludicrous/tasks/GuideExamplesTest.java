@@ -102,7 +102,7 @@ class GuideExamplesTest {
         DeadLetters dead = tasks.deadLetters();
         for (DeadLetter letter : dead.list(100)) {
             System.out.println(letter.task() + " " + letter.taskId() + ": " + letter.reason() + ": " + letter.error());
-            // sync-crm 3kx...-1: handler failed after 1 attempts: java.lang.IllegalStateException: CRM answered 500
+            // sync-crm 8925gnu3...-1: handler failed after 1 attempts: java.lang.IllegalStateException: CRM answered 500
         }
         List<DeadLetter> letters = dead.list(100);
         dead.retry(letters.get(0).id());     // runs it again as a first attempt

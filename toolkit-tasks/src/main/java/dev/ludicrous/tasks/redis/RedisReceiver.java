@@ -3,6 +3,7 @@ package dev.ludicrous.tasks.redis;
 import dev.ludicrous.tasks.Receiver;
 import dev.ludicrous.tasks.TaskMessage;
 import dev.ludicrous.tasks.TaskStatus;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,6 +58,9 @@ final class RedisReceiver implements Receiver {
     private final RedisBroker broker;
     final String queue;
     final String stream;
+    // XACK takes the ids as the text they were read as: no parsing back into StreamEntryID per task.
+    private final byte[] streamBytes;
+    private static final byte[] GROUP_BYTES = RedisKeys.GROUP.getBytes(StandardCharsets.UTF_8);
     private final int prefetch;
     // Tasks taken from Redis and not yet settled; the fetcher and recovery keep it near prefetch.
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -81,6 +85,7 @@ final class RedisReceiver implements Receiver {
         this.broker = broker;
         this.queue = queue;
         this.stream = broker.keys.stream(queue);
+        this.streamBytes = stream.getBytes(StandardCharsets.UTF_8);
         this.prefetch = prefetch;
         this.fetcher = new Thread(this::fetchLoop, "ludicrous-tasks-redis-fetch-" + queue);
         this.acker = new Thread(this::ackLoop, "ludicrous-tasks-redis-ack-" + queue);
@@ -314,7 +319,8 @@ final class RedisReceiver implements Receiver {
     }
 
     private void flush(List<Settlement> batch) {
-        List<StreamEntryID> ids = new ArrayList<>(batch.size());
+        byte[][] ids = new byte[batch.size()][];
+        int acked = 0;
         // One state per task and batch (the last change wins), written by one command.
         RedisStates states = new RedisStates(broker);
         try (AbstractPipeline pipeline = broker.client.pipelined()) {
@@ -346,13 +352,15 @@ final class RedisReceiver implements Receiver {
                     pipeline.eval(RedisScripts.RELEASE_KEY, List.of(broker.keys.idempotency(m.idempotencyKey())),
                             List.of(m.id()));
                 }
-                ids.add(new StreamEntryID(s.tag()));
+                if (s.tag() != null) {
+                    ids[acked++] = s.tag().getBytes(StandardCharsets.US_ASCII);
+                }
             }
             List<Started> marked = markRunning(states);
             // States before the XACK: a task is never acknowledged before its end is recorded.
             states.write(pipeline);
-            if (!ids.isEmpty()) {
-                pipeline.xack(stream, RedisKeys.GROUP, ids.toArray(new StreamEntryID[0]));
+            if (acked > 0) {
+                pipeline.xack(streamBytes, GROUP_BYTES, acked == ids.length ? ids : java.util.Arrays.copyOf(ids, acked));
             }
             try {
                 pipeline.sync();
