@@ -40,6 +40,9 @@ public final class CacheBenchmarks {
         new Operation("bump", "RemoteBenchmark.rawJedisIncr", "1.2", "RemoteBenchmark.cacheManagerBump"),
         new Operation("bump vs INCR + PUBLISH", "RemoteBenchmark.rawJedisIncrAndPublish", "-",
                 "RemoteBenchmark.cacheManagerBump"),
+        new Operation("Hibernate select in a transaction, with the integration",
+                "HibernateListenerBenchmark.selectInTransactionWithoutIntegration", "-",
+                "HibernateListenerBenchmark.selectInTransactionWithIntegration"),
     };
 
     private CacheBenchmarks() {
