@@ -18,7 +18,7 @@ import redis.clients.jedis.args.ExpiryOption;
  * (plus a retry's or a countdown's wait) after the last change recorded in it.
  *
  * <p>A field per task in a hash per 100 ms rather than a key per task: a {@code SET ... PX} per
- * task cost Redis about four times the CPU of a field in a batched {@code HSET} ({@code INFO
+ * task cost Redis about six times the CPU of a field in a batched {@code HSET} ({@code INFO
  * commandstats}), a third of the whole cost of a task. A period rather than a day per hash, because
  * Redis (without {@code lazyfree-lazy-expire}) frees an expired key in one go: a hash of 100 ms of
  * tasks is small enough to free without stalling other clients.
