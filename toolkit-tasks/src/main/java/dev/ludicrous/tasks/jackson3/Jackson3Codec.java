@@ -5,6 +5,8 @@ import java.util.Objects;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -17,6 +19,15 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class Jackson3Codec implements Codec {
     private final ObjectMapper mapper;
+    // Readers and the writer resolved once, as Jackson advises: a task's arguments are decoded
+    // on every run, and the mapper looks the root deserializer up on each call.
+    private final ObjectWriter writer;
+    private final ClassValue<ObjectReader> readers = new ClassValue<>() {
+        @Override
+        protected ObjectReader computeValue(Class<?> type) {
+            return mapper.readerFor(type);
+        }
+    };
 
     /** Creates a codec with a plain mapper that fails on unknown properties. */
     public Jackson3Codec() {
@@ -30,12 +41,13 @@ public final class Jackson3Codec implements Codec {
      */
     public Jackson3Codec(ObjectMapper mapper) {
         this.mapper = Objects.requireNonNull(mapper, "mapper");
+        this.writer = mapper.writer();
     }
 
     @Override
     public String encode(Object value) {
         try {
-            return mapper.writeValueAsString(value);
+            return writer.writeValueAsString(value);
         } catch (JacksonException e) {
             throw new IllegalArgumentException("cannot encode " + value.getClass().getName() + " as JSON: "
                     + e.getOriginalMessage(), e);
@@ -45,7 +57,7 @@ public final class Jackson3Codec implements Codec {
     @Override
     public <T> T decode(String text, Class<T> type) {
         try {
-            return mapper.readValue(text, type);
+            return readers.get(type).readValue(text);
         } catch (JacksonException e) {
             throw new IllegalArgumentException("cannot decode JSON as " + type.getName() + ": " + e.getOriginalMessage(), e);
         }
