@@ -52,11 +52,10 @@ final class Store<V> {
                 .ticker(refresh.ticker())
                 // Past its TTL, an entry stays for the stale window, served while it is refreshed.
                 .expireAfterWrite(ttl.plusNanos(refresh.staleWindowNanos()))
-                .removalListener((String key, LocalEntry entry, com.github.benmanes.caffeine.cache.RemovalCause cause) -> {
-                    if (cause.wasEvicted()) {
-                        counters.evictions.increment();
-                    }
-                });
+                // Called during eviction itself: a removal listener would cost a task handed to the
+                // executor for every replaced or invalidated entry too, only to be ignored.
+                .evictionListener((String key, LocalEntry entry, com.github.benmanes.caffeine.cache.RemovalCause cause) ->
+                        counters.evictions.increment());
         if (maximumBytes > 0) {
             builder.maximumWeight(maximumBytes).weigher((String key, LocalEntry entry) -> entry.weight());
         } else {
