@@ -75,12 +75,22 @@ final class BulkReads {
             if (read != null) {
                 remoteUsable = true;
                 captured = read.captured();
-                for (int i = 0; i < count; i++) {
-                    if (read.values()[i] != null) {
-                        result.put(missing[i], View.cast(read.values()[i]));
+                // The entries still ABSENT are the missing keys in the same order: filled in place,
+                // without looking each key up again.
+                Object[] values = read.values();
+                int i = 0;
+                for (Map.Entry<String, V> entry : result.entrySet()) {
+                    if (entry.getValue() != ABSENT) {
+                        continue;
+                    }
+                    if (values[i] != null) {
+                        entry.setValue(View.cast(values[i]));
                         found++;
                     } else {
                         toLoad.add(missing[i]);
+                    }
+                    if (++i == count) {
+                        break;
                     }
                 }
             } else {
