@@ -85,7 +85,7 @@ final class DefaultCache<V> implements Cache<V> {
         Objects.requireNonNull(value, "value must not be null");
         byte[] bytes = Values.encode(view.store, key, value, view.engine.maxValueBytes);
         if (view.engine.remote == null) {
-            view.store.local.put(key, view.entry(value, view.engine.localVersions.capture(view.namespaces), bytes.length, 0));
+            view.store.writeLocal(key, view.entry(value, view.engine.localVersions.capture(view.namespaces), bytes.length, 0));
             return;
         }
         try {
@@ -93,13 +93,13 @@ final class DefaultCache<V> implements Cache<V> {
             view.engine.remote.set(List.of(Keys.join(view.store.valuePrefix, key)),
                     List.of(Envelope.write(view.store.codec.id(), view.namespaces, versions, bytes)), view.store.ttlMillis,
                     List.of(Invalidations.keyMessage(view.engine.nodeId, view.store.name, key)));
-            view.store.local.put(key, view.entry(value, versions, bytes.length, 0));
+            view.store.writeLocal(key, view.entry(value, versions, bytes.length, 0));
         } catch (RemoteTier.Unavailable e) {
             view.engine.deleteLater(view.store.name, key);
             if (view.namespaces.length == 0) {
-                view.store.local.put(key, view.entry(value, LocalEntry.NO_VERSIONS, bytes.length, 0));
+                view.store.writeLocal(key, view.entry(value, LocalEntry.NO_VERSIONS, bytes.length, 0));
             } else {
-                view.store.local.invalidate(key);
+                view.store.dropLocal(key);
             }
         }
     }
@@ -107,7 +107,7 @@ final class DefaultCache<V> implements Cache<V> {
     @Override
     public void invalidate(String key) {
         Objects.requireNonNull(key, "key must not be null");
-        view.store.local.invalidate(key);
+        // Redis first, then this node's copy: a read of Redis racing with it cannot refill the old value.
         if (view.engine.remote != null) {
             try {
                 view.engine.remote.delete(Keys.join(view.store.valuePrefix, key),
@@ -116,6 +116,7 @@ final class DefaultCache<V> implements Cache<V> {
                 view.engine.deleteLater(view.store.name, key);
             }
         }
+        view.store.dropLocal(key);
     }
 
 }

@@ -21,6 +21,7 @@ final class RemoteReads {
     static <V> Result read(View<V> view, String[] keys, int count) {
         int n = view.namespaces.length;
         long epoch = view.engine.mirror.epoch();
+        long writes = view.store.writes.get();
         List<byte[]> reply;
         try {
             if (n == 0 && count == 1) {
@@ -59,6 +60,15 @@ final class RemoteReads {
                 values[i] = value;
                 found++;
                 view.store.local.put(keys[i], view.entry(value, current, bytes.length, 0));
+            }
+        }
+        if (found > 0 && view.store.writes.get() != writes) {
+            // A write changed the local tier while Redis was read: what was read may be older than
+            // it, and must not outlive it here (the caller still gets what Redis held then).
+            for (int i = 0; i < count; i++) {
+                if (values[i] != null) {
+                    view.store.local.invalidate(keys[i]);
+                }
             }
         }
         // Once per read, not per key: an increment costs as much as a key's share of the read.

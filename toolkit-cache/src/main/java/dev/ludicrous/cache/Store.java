@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** The state one named cache shares between all its views: local tier, loads in flight, counters. */
 final class Store<V> {
@@ -29,6 +30,9 @@ final class Store<V> {
     final byte[] codecId;
     // Keys being refreshed in the background now: bounded by the executor's throughput.
     final ConcurrentHashMap<String, Boolean> refreshing = new ConcurrentHashMap<>();
+    // How many writes (puts, invalidations, other nodes' messages) have changed the local tier:
+    // a read of Redis that saw it change while it ran drops what it filled (see RemoteReads).
+    final AtomicLong writes = new AtomicLong();
 
     /** How a cache refreshes ahead of its TTL; {@code timed} is false when it does not. */
     record Refresh(Ticker ticker, long ttlNanos, long staleWindowNanos, double beta, Executor executor) {
@@ -62,6 +66,28 @@ final class Store<V> {
             builder.maximumSize(maximumEntries);
         }
         this.local = builder.build();
+    }
+
+    /**
+     * Puts a written value into the local tier. Called after the write reached Redis: a read of
+     * Redis that ran before it either sees the count change and drops its fill, or filled before
+     * this put, which then replaces it.
+     */
+    void writeLocal(String key, LocalEntry entry) {
+        writes.incrementAndGet();
+        local.put(key, entry);
+    }
+
+    /** Drops a key from the local tier for a write or invalidation; called after Redis changed, as {@link #writeLocal}. */
+    void dropLocal(String key) {
+        writes.incrementAndGet();
+        local.invalidate(key);
+    }
+
+    /** Drops the whole local tier, as {@link #dropLocal} for every key. */
+    void dropAllLocal() {
+        writes.incrementAndGet();
+        local.invalidateAll();
     }
 
     /** Decodes the payload that starts at {@code offset} of stored bytes; never returns {@code null}. */

@@ -55,12 +55,12 @@ final class Stores {
     void dropLocal(String cache, String key) {
         Store<?> store = stores.get(cache);
         if (store != null) {
-            store.local.invalidate(key);
+            store.dropLocal(key);
         }
     }
 
     /** Invalidations may have been lost: start every local tier afresh. */
     void dropAllLocal() {
-        stores.values().forEach(store -> store.local.invalidateAll());
+        stores.values().forEach(Store::dropAllLocal);
     }
 }
