@@ -19,11 +19,13 @@ final class BumpAfterBulkCommit implements AutoFlushEventListener {
     private static final Logger LOG = LoggerFactory.getLogger(BumpAfterBulkCommit.class);
 
     private final CacheManager manager;
+    private final JpaNames names;
     // Built on first use: the metamodel does not exist yet when the integrator runs.
     private volatile EntityTables tables;
 
-    BumpAfterBulkCommit(CacheManager manager) {
+    BumpAfterBulkCommit(CacheManager manager, JpaNames names) {
         this.manager = manager;
+        this.names = names;
     }
 
     @Override
@@ -49,7 +51,7 @@ final class BumpAfterBulkCommit implements AutoFlushEventListener {
     private EntityTables tables(AutoFlushEvent event) {
         EntityTables current = tables;
         if (current == null) {
-            current = EntityTables.of(event.getFactory().getMappingMetamodel());
+            current = EntityTables.of(event.getFactory().getMappingMetamodel(), names);
             tables = current;
         }
         return current;

@@ -16,9 +16,11 @@ import org.hibernate.persister.entity.EntityPersister;
 final class BumpAfterCommit implements PostCommitInsertEventListener, PostCommitUpdateEventListener,
         PostCommitDeleteEventListener {
     private final CacheManager manager;
+    private final JpaNames names;
 
-    BumpAfterCommit(CacheManager manager) {
+    BumpAfterCommit(CacheManager manager, JpaNames names) {
         this.manager = manager;
+        this.names = names;
     }
 
     @Override
@@ -57,7 +59,7 @@ final class BumpAfterCommit implements PostCommitInsertEventListener, PostCommit
     }
 
     private void bump(EntityPersister persister, Object id) {
-        CommitBumps.now(manager, EntityNamespaces.typesAndObjects(EntityTables.withSupertypes(persister), id),
-                persister.getJpaEntityName() + "#" + id);
+        CommitBumps.now(manager, EntityNamespaces.typesAndObjects(names.withSupertypes(persister), id),
+                names.of(persister) + "#" + id);
     }
 }

@@ -18,9 +18,11 @@ import org.hibernate.persister.entity.EntityPersister;
 final class BumpOwnerAfterCommit implements PostCollectionRecreateEventListener, PostCollectionUpdateEventListener,
         PostCollectionRemoveEventListener {
     private final CacheManager manager;
+    private final JpaNames names;
 
-    BumpOwnerAfterCommit(CacheManager manager) {
+    BumpOwnerAfterCommit(CacheManager manager, JpaNames names) {
         this.manager = manager;
+        this.names = names;
     }
 
     @Override
@@ -40,12 +42,15 @@ final class BumpOwnerAfterCommit implements PostCollectionRecreateEventListener,
 
     private void afterCommit(AbstractCollectionEvent event) {
         Object id = event.getAffectedOwnerIdOrNull();
-        if (id == null) {
+        // The owner's own type (an Article, not the Post that declares the collection); read by
+        // name because Hibernate 6.6's event has no getCollectionPersister().
+        String ownerName = event.getAffectedOwnerEntityName();
+        if (id == null || ownerName == null) {
             return;
         }
-        EntityPersister owner = event.getCollectionPersister().getOwnerEntityPersister();
-        String type = owner.getJpaEntityName();
-        String[] namespaces = EntityNamespaces.typesAndObjects(EntityTables.withSupertypes(owner), id);
+        EntityPersister owner = event.getSession().getFactory().getMappingMetamodel().getEntityDescriptor(ownerName);
+        String type = names.of(owner);
+        String[] namespaces = EntityNamespaces.typesAndObjects(names.withSupertypes(owner), id);
         CommitBumps.afterCommit(manager, event.getSession(), namespaces, type + "#" + id);
     }
 }

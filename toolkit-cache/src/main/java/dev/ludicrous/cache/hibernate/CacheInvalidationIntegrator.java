@@ -51,15 +51,23 @@ public final class CacheInvalidationIntegrator implements org.hibernate.integrat
             throw new IllegalArgumentException(MANAGER_PROPERTY + " must hold a " + CacheManager.class.getName()
                     + ", but was a " + value.getClass().getName());
         }
-        BumpAfterCommit listener = new BumpAfterCommit(manager);
+        JpaNames names = JpaNames.of(metadata);
+        BumpAfterCommit listener = new BumpAfterCommit(manager, names);
         EventListenerRegistry registry = sessionFactory.getServiceRegistry().getService(EventListenerRegistry.class);
         registry.appendListeners(EventType.POST_COMMIT_INSERT, listener);
         registry.appendListeners(EventType.POST_COMMIT_UPDATE, listener);
         registry.appendListeners(EventType.POST_COMMIT_DELETE, listener);
-        BumpOwnerAfterCommit owners = new BumpOwnerAfterCommit(manager);
+        BumpOwnerAfterCommit owners = new BumpOwnerAfterCommit(manager, names);
         registry.appendListeners(EventType.POST_COLLECTION_RECREATE, owners);
         registry.appendListeners(EventType.POST_COLLECTION_UPDATE, owners);
         registry.appendListeners(EventType.POST_COLLECTION_REMOVE, owners);
-        registry.appendListeners(EventType.AUTO_FLUSH, new BumpAfterBulkCommit(manager));
+        registry.appendListeners(EventType.AUTO_FLUSH, new BumpAfterBulkCommit(manager, names));
+    }
+
+    /** Nothing to undo: the listeners go with the session factory. Abstract in Hibernate 6.6, so declared. */
+    @Override
+    public void disintegrate(SessionFactoryImplementor sessionFactory,
+            org.hibernate.service.spi.SessionFactoryServiceRegistry serviceRegistry) {
+        // nothing held outside the session factory
     }
 }

@@ -1,6 +1,5 @@
 package dev.ludicrous.cache.hibernate;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -8,8 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.hibernate.metamodel.MappingMetamodel;
-import org.hibernate.metamodel.mapping.EntityMappingType;
-import org.hibernate.persister.entity.EntityPersister;
 
 /**
  * Which entity types a statement that writes some tables may have changed: those whose query
@@ -27,11 +24,11 @@ final class EntityTables {
         this.allTypes = allTypes;
     }
 
-    static EntityTables of(MappingMetamodel metamodel) {
+    static EntityTables of(MappingMetamodel metamodel, JpaNames names) {
         Map<String, Set<String>> typesByTable = new HashMap<>();
         Set<String> all = new LinkedHashSet<>();
         metamodel.forEachEntityDescriptor(persister -> {
-            List<String> types = withSupertypes(persister);
+            List<String> types = names.withSupertypes(persister);
             all.addAll(types);
             for (java.io.Serializable space : persister.getQuerySpaces()) {
                 for (String key : keys(space.toString())) {
@@ -61,15 +58,6 @@ final class EntityTables {
             }
         }
         return types.toArray(String[]::new);
-    }
-
-    /** The JPA entity names of a type and of each of its entity supertypes, the type first. */
-    static List<String> withSupertypes(EntityPersister persister) {
-        List<String> names = new ArrayList<>(2);
-        for (EntityMappingType type = persister; type != null; type = type.getSuperMappingType()) {
-            names.add(type.getEntityPersister().getJpaEntityName());
-        }
-        return names;
     }
 
     // A table may be named with or without its schema, and in any case (native queries name
