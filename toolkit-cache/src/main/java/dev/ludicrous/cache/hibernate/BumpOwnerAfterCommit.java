@@ -9,6 +9,8 @@ import org.hibernate.event.spi.PostCollectionRemoveEventListener;
 import org.hibernate.event.spi.PostCollectionUpdateEvent;
 import org.hibernate.event.spi.PostCollectionUpdateEventListener;
 import org.hibernate.persister.entity.EntityPersister;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A changed collection (an association or element collection) may not touch its owner's row, so
@@ -17,6 +19,8 @@ import org.hibernate.persister.entity.EntityPersister;
  */
 final class BumpOwnerAfterCommit implements PostCollectionRecreateEventListener, PostCollectionUpdateEventListener,
         PostCollectionRemoveEventListener {
+    private static final Logger LOG = LoggerFactory.getLogger(BumpOwnerAfterCommit.class);
+
     private final CacheManager manager;
     private final JpaNames names;
 
@@ -48,9 +52,18 @@ final class BumpOwnerAfterCommit implements PostCollectionRecreateEventListener,
         if (id == null || ownerName == null) {
             return;
         }
-        EntityPersister owner = event.getSession().getFactory().getMappingMetamodel().getEntityDescriptor(ownerName);
-        String type = names.of(owner);
-        String[] namespaces = EntityNamespaces.typesAndObjects(names.withSupertypes(owner), id);
-        CommitBumps.afterCommit(manager, event.getSession(), namespaces, type + "#" + id);
+        String[] namespaces;
+        String what;
+        try {
+            EntityPersister owner = event.getSession().getFactory().getMappingMetamodel().getEntityDescriptor(ownerName);
+            namespaces = EntityNamespaces.typesAndObjects(names.withSupertypes(owner), id);
+            what = names.of(owner) + "#" + id;
+        } catch (RuntimeException e) {
+            // This runs inside the application's flush: an error here must not fail it.
+            LOG.warn("Could not tell which namespaces a change to a collection of {}#{} bumps ({}); they are not bumped",
+                    ownerName, id, e.toString());
+            return;
+        }
+        CommitBumps.afterCommit(manager, event.getSession(), namespaces, what);
     }
 }
