@@ -78,7 +78,10 @@ final class Store<V> {
         local.put(key, entry);
     }
 
-    /** Drops a key from the local tier for a write or invalidation; called after Redis changed, as {@link #writeLocal}. */
+    /**
+     * Drops a key from the local tier for a write or an invalidation; called after Redis changed,
+     * as {@link #writeLocal} is.
+     */
     void dropLocal(String key) {
         writes.incrementAndGet();
         local.invalidate(key);

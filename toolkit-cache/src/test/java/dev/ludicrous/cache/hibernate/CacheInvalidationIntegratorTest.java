@@ -43,22 +43,21 @@ class CacheInvalidationIntegratorTest {
                 () -> "post " + id + " render " + renders.incrementAndGet());
     }
 
+    private long save(Post post) {
+        return sessions.fromTransaction(session -> {
+            session.persist(post);
+            return post.id;
+        });
+    }
+
     private String listing() {
         return pages.dependingOn(EntityNamespaces.type(Post.class)).get("/", () -> "list " + renders.incrementAndGet());
     }
 
     @Test
     void commitOfAnInsertUpdateOrDeleteBumpsTheTypeAndTheObject() {
-        long id = sessions.fromTransaction(session -> {
-            Post post = new Post("hello");
-            session.persist(post);
-            return post.id;
-        });
-        Long otherId = sessions.fromTransaction(session -> {
-            Post post = new Post("other");
-            session.persist(post);
-            return post.id;
-        });
+        long id = save(new Post("hello"));
+        Long otherId = save(new Post("other"));
         String page = postPage(id);
         String other = postPage(otherId);
         String list = listing();
@@ -76,11 +75,7 @@ class CacheInvalidationIntegratorTest {
 
     @Test
     void nothingIsBumpedBeforeTheCommitNorOnRollback() {
-        long id = sessions.fromTransaction(session -> {
-            Post post = new Post("hello");
-            session.persist(post);
-            return post.id;
-        });
+        long id = save(new Post("hello"));
         String page = postPage(id);
         long bumps = manager.bumps();
 
@@ -98,11 +93,7 @@ class CacheInvalidationIntegratorTest {
 
     @Test
     void changedCollectionBumpsItsOwnerAfterCommitOnly() {
-        long id = sessions.fromTransaction(session -> {
-            Post post = new Post("hello");
-            session.persist(post);
-            return post.id;
-        });
+        long id = save(new Post("hello"));
         String page = postPage(id);
 
         try (Session session = sessions.openSession()) {
@@ -119,11 +110,7 @@ class CacheInvalidationIntegratorTest {
 
     @Test
     void changedCollectionOfASubtypeBumpsTheSubtypeAndItsSupertype() {
-        long id = sessions.fromTransaction(session -> {
-            Article article = new Article("hello");
-            session.persist(article);
-            return article.id;
-        });
+        long id = save(new Article("hello"));
         Cache<String> articlePages = pages.dependingOn(EntityNamespaces.object(Article.class, id));
         String articlePage = articlePages.get("/articles/" + id, () -> "article render " + renders.incrementAndGet());
         String postPage = postPage(id);
