@@ -1,6 +1,7 @@
 package dev.ludicrous.blog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,14 +76,16 @@ class BrowserIT {
         assertThat(cards).hasSize(BlogService.HOMEPAGE_SIZE);
 
         cards.get(0).findElement(By.cssSelector("h3 a")).click();
-        assertThat(browser.getCurrentUrl()).contains("/posts/" + TestBlog.POSTS);
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().contains("/posts/" + TestBlog.POSTS));
         String text = "Seen in Chromium <b>not bold</b>";
         browser.findElement(By.name("name")).sendKeys("Robin");
         browser.findElement(By.name("body")).sendKeys(text);
         browser.findElement(By.cssSelector("#comment-form button[type=submit]")).click();
 
-        // The redirect after the POST lands on the post, scrolled to the new comment.
-        assertThat(browser.getCurrentUrl()).matches(".*/posts/" + TestBlog.POSTS + "#comment-\\d+");
+        // The redirect after the POST lands on the post, scrolled to the new comment. The click
+        // returns when the form is sent, not when the browser has followed the redirect.
+        String afterRedirect = ".*/posts/" + TestBlog.POSTS + "#comment-\\d+";
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().matches(afterRedirect));
         String anchor = browser.getCurrentUrl().substring(browser.getCurrentUrl().indexOf('#') + 1);
         WebElement comment = browser.findElement(By.id(anchor));
         assertThat(comment.getText()).contains("Robin").contains(text);
