@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -84,8 +85,7 @@ class RacingFillIT {
                 return Map.of(keys.get(0), cache.getIfPresent(keys.get(0)));
             }
             Map<String, String> values = cache.getAll(keys, missing -> Map.of());
-            return Map.of(keys.get(0), Optional.ofNullable(values.get(keys.get(0))),
-                    keys.get(1), Optional.ofNullable(values.get(keys.get(1))));
+            return keys.stream().collect(Collectors.toMap(key -> key, key -> Optional.ofNullable(values.get(key))));
         });
         assertThat(decoding.await(10, TimeUnit.SECONDS)).as("the read reached the codec").isTrue();
         write.accept(cache);

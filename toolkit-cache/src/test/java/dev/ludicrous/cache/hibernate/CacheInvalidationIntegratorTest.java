@@ -57,7 +57,7 @@ class CacheInvalidationIntegratorTest {
     @Test
     void commitOfAnInsertUpdateOrDeleteBumpsTheTypeAndTheObject() {
         long id = save(new Post("hello"));
-        Long otherId = save(new Post("other"));
+        long otherId = save(new Post("other"));
         String page = postPage(id);
         String other = postPage(otherId);
         String list = listing();
