@@ -24,6 +24,7 @@ final class Engine {
     final String prefix;
     final String nodeId;
     final byte[] nodeIdBytes;
+    private final byte[] bumpTailPrefix;
     private final byte[] counterPrefix;
     final int maxValueBytes;
     final long loadLeaseMillis;
@@ -43,6 +44,7 @@ final class Engine {
         this.prefix = prefix;
         this.nodeId = nodeId;
         this.nodeIdBytes = nodeId.getBytes(StandardCharsets.US_ASCII);
+        this.bumpTailPrefix = Keys.prefix(" " + nodeId + " ");
         this.counterPrefix = Keys.prefix(prefix + "n:");
         this.maxValueBytes = maxValueBytes;
         this.loadLeaseMillis = loadLeaseMillis;
@@ -88,7 +90,7 @@ final class Engine {
             return;
         }
         try {
-            long[] versions = remote.bump(counterKeys(namespaces), namespaces, nodeIdBytes);
+            long[] versions = remote.bump(counterKeys(namespaces), namespaces, bumpTailPrefix);
             for (int i = 0; i < namespaces.length; i++) {
                 mirror.bumped(namespaces[i], versions[i]);
             }
@@ -122,7 +124,7 @@ final class Engine {
             List<String> namespaces = new ArrayList<>(pendingBumps);
             if (!namespaces.isEmpty()) {
                 String[] array = namespaces.toArray(String[]::new);
-                long[] versions = remote.bump(counterKeys(array), array, nodeIdBytes);
+                long[] versions = remote.bump(counterKeys(array), array, bumpTailPrefix);
                 for (int i = 0; i < array.length; i++) {
                     mirror.bumped(array[i], versions[i]);
                 }

@@ -98,12 +98,12 @@ final class RemoteTier {
         return versions(eval(Scripts.CAPTURE, Arrays.asList(counterKeys), List.of()));
     }
 
-    long[] bump(byte[][] counterKeys, String[] namespaces, byte[] nodeId) {
-        List<byte[]> args = new ArrayList<>(namespaces.length + 2);
+    /** @param tailPrefix {@code " <node> "}: the message of a bump ends with it and the namespace */
+    long[] bump(byte[][] counterKeys, String[] namespaces, byte[] tailPrefix) {
+        List<byte[]> args = new ArrayList<>(namespaces.length + 1);
         args.add(channel);
-        args.add(nodeId);
         for (String namespace : namespaces) {
-            args.add(namespace.getBytes(StandardCharsets.UTF_8));
+            args.add(Keys.join(tailPrefix, namespace));
         }
         return versions(eval(Scripts.BUMP, Arrays.asList(counterKeys), args));
     }
@@ -125,6 +125,9 @@ final class RemoteTier {
     }
 
     private static long[] versions(Object reply) {
+        if (reply instanceof Long version) {
+            return new long[] {version};
+        }
         List<?> values = (List<?>) reply;
         long[] versions = new long[values.size()];
         for (int i = 0; i < versions.length; i++) {

@@ -38,24 +38,30 @@ final class Scripts {
             """);
 
     /**
-     * KEYS: counters; ARGV[1]: channel, ARGV[2]: node id, ARGV[2 + i]: namespace of KEYS[i].
-     * Increments each counter (creating a missing one from the clock) and publishes
-     * "b version node namespace" for each; returns the new versions as integers. A script, not a
-     * pipelined INCR and PUBLISH, because the message must carry the version the INCR returned
-     * (other nodes merge versions with max, so a late reply can never undo a bump), and a missing
-     * counter must start from the clock, not from 1. INCR of a missing key returns 1, which no
-     * seeded counter can hold, so the common path is one INCR and one PUBLISH.
+     * KEYS: counters; ARGV[1]: channel, ARGV[1 + i]: " node namespace" for KEYS[i]. Increments
+     * each counter (creating a missing one from the clock) and publishes "b version node namespace"
+     * for each; returns the new version, or with several counters the new versions, as integers. A
+     * script, not a pipelined INCR and PUBLISH, because the message must carry the version the INCR
+     * returned (other nodes merge versions with max, so a late reply can never undo a bump), and a
+     * missing counter must start from the clock, not from 1. INCR of a missing key returns 1, which
+     * no seeded counter can hold, so the common path is one INCR and one PUBLISH.
+     *
+     * <p>Written for the script engine's cost, which a bump pays on top of a bare INCR: the message
+     * tail comes ready from the client, '%d' formats the version, and a bump of one namespace (the
+     * usual one) builds no table. Each saves a fraction of a microsecond of the server's time.
      */
     static final Script BUMP = new Script(SEED + """
-            local out = {}
-            for i, k in ipairs(KEYS) do
-              local v = redis.pcall('INCR', k)
+            local function bump(key, tail)
+              local v = redis.pcall('INCR', key)
               local text
-              if type(v) == 'number' and v ~= 1 then text = string.format('%.0f', v)
-              else text = seed() redis.call('SET', k, text) v = tonumber(text) end
-              out[i] = v
-              redis.call('PUBLISH', ARGV[1], 'b ' .. text .. ' ' .. ARGV[2] .. ' ' .. ARGV[i + 2])
+              if type(v) == 'number' and v ~= 1 then text = string.format('%d', v)
+              else text = seed() redis.call('SET', key, text) v = tonumber(text) end
+              redis.call('PUBLISH', ARGV[1], 'b ' .. text .. tail)
+              return v
             end
+            if #KEYS == 1 then return bump(KEYS[1], ARGV[2]) end
+            local out = {}
+            for i = 1, #KEYS do out[i] = bump(KEYS[i], ARGV[i + 1]) end
             return out
             """);
 

@@ -124,6 +124,23 @@ class RedisCacheIT {
     }
 
     @Test
+    void bumpOfSeveralNamespacesInOneCallReachesEveryOtherNode() {
+        Cache<String> postPages = nodeB.cache("pages", Codec.string()).dependingOn("post");
+        Cache<String> commentPages = nodeB.cache("pages", Codec.string()).dependingOn("comment");
+        postPages.get("/post", () -> "post v1");
+        commentPages.get("/comment", () -> "comment v1");
+        redis.raw.del(redis.valueKey("pages", "/post"), redis.valueKey("pages", "/comment"));
+        long post = Long.parseLong(redis.raw.get(redis.counterKey("post")));
+
+        nodeA.bump("post", "comment", "never-seen");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> postPages.get("/post", () -> "post v2").equals("post v2")
+                && commentPages.get("/comment", () -> "comment v2").equals("comment v2"));
+        assertThat(Long.parseLong(redis.raw.get(redis.counterKey("post")))).isEqualTo(post + 1);
+        assertThat(redis.raw.get(redis.counterKey("never-seen"))).matches("\\d{16,}");
+    }
+
+    @Test
     void missingCounterMeansStaleNeverFresh() {
         Cache<String> onA = nodeA.cache("pages", Codec.string()).dependingOn("post");
         onA.get("/", () -> "v1");
