@@ -9,9 +9,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.BinaryJedisPubSub;
+import redis.clients.jedis.RedisClient;
 
 @RequiresRedis
 class RedisCacheIT {
@@ -141,6 +149,47 @@ class RedisCacheIT {
     }
 
     @Test
+    void bumpPublishesTheVersionItSetInRedis() throws Exception {
+        BlockingQueue<String> published = new LinkedBlockingQueue<>();
+        CountDownLatch listening = new CountDownLatch(1);
+        BinaryJedisPubSub listener = new BinaryJedisPubSub() {
+            @Override
+            public void onSubscribe(byte[] channel, int count) {
+                listening.countDown();
+            }
+
+            @Override
+            public void onMessage(byte[] channel, byte[] message) {
+                published.add(new String(message, StandardCharsets.UTF_8));
+            }
+        };
+        RedisClient listenerClient = redis.client((String) null);
+        Thread listenerThread = new Thread(() -> listenerClient.subscribe(listener,
+                (redis.prefix + "invalidations").getBytes(StandardCharsets.UTF_8)));
+        listenerThread.start();
+        try {
+            assertThat(listening.await(10, TimeUnit.SECONDS)).isTrue();
+            nodeA.bump("post");
+            nodeA.bump("post", "comment");
+
+            assertThat(poll(published)).matches("b \\d{16,} \\w+ post");
+            // One message per namespace of the call, in an order of its choosing.
+            assertThat(List.of(poll(published), poll(published))).map(message -> message.replaceFirst("^(b \\d+) \\w+ ", "$1 node "))
+                    .containsExactlyInAnyOrder("b " + redis.raw.get(redis.counterKey("post")) + " node post",
+                            "b " + redis.raw.get(redis.counterKey("comment")) + " node comment");
+        } finally {
+            listener.unsubscribe();
+            listenerThread.join(10_000);
+        }
+    }
+
+    private static String poll(BlockingQueue<String> queue) throws InterruptedException {
+        String message = queue.poll(10, TimeUnit.SECONDS);
+        assertThat(message).as("a message within 10 seconds").isNotNull();
+        return message;
+    }
+
+    @Test
     void missingCounterMeansStaleNeverFresh() {
         Cache<String> onA = nodeA.cache("pages", Codec.string()).dependingOn("post");
         onA.get("/", () -> "v1");
@@ -176,9 +225,9 @@ class RedisCacheIT {
     @Test
     void bumpWhileALoaderRunsLeavesNothingStaleInRedis() throws Exception {
         Cache<String> onA = nodeA.cache("pages", Codec.string()).dependingOn("post");
-        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch bumped = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CompletableFuture<String> slow = java.util.concurrent.CompletableFuture.supplyAsync(
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch bumped = new CountDownLatch(1);
+        CompletableFuture<String> slow = CompletableFuture.supplyAsync(
                 () -> onA.get("/", () -> {
                     started.countDown();
                     try {
@@ -188,10 +237,10 @@ class RedisCacheIT {
                     }
                     return "before the bump";
                 }));
-        assertThat(started.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
         nodeB.bump("post");
         bumped.countDown();
-        assertThat(slow.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("before the bump");
+        assertThat(slow.get(10, TimeUnit.SECONDS)).isEqualTo("before the bump");
 
         assertThat(nodeB.cache("pages", Codec.string()).dependingOn("post").get("/", () -> "after")).isEqualTo("after");
         await().atMost(Duration.ofSeconds(10)).until(() -> onA.get("/", () -> "after").equals("after"));
@@ -202,10 +251,10 @@ class RedisCacheIT {
         try (CacheManager leaderNode = redis.manager(redis.client((String) null)).loadLease(Duration.ofSeconds(10)).build();
                 CacheManager followerNode = redis.manager(redis.client((String) null)).loadLease(Duration.ofSeconds(10))
                         .build()) {
-            java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
-            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+            CountDownLatch started = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
             AtomicInteger loads = new AtomicInteger();
-            java.util.concurrent.CompletableFuture<String> leader = java.util.concurrent.CompletableFuture.supplyAsync(
+            CompletableFuture<String> leader = CompletableFuture.supplyAsync(
                     () -> leaderNode.cache("pages", Codec.string()).get("/", () -> {
                         started.countDown();
                         try {
@@ -215,23 +264,23 @@ class RedisCacheIT {
                         }
                         return "leader's " + loads.incrementAndGet();
                     }));
-            assertThat(started.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-            java.util.concurrent.CompletableFuture<String> follower = java.util.concurrent.CompletableFuture.supplyAsync(
+            assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+            CompletableFuture<String> follower = CompletableFuture.supplyAsync(
                     () -> followerNode.cache("pages", Codec.string()).get("/", () -> "follower's " + loads.incrementAndGet()));
             // The follower has missed, found the lease taken and read Redis again at least once.
             await().atMost(Duration.ofSeconds(10)).until(() -> followerNode.cacheNames().contains("pages")
                     && followerNode.stats("pages").remoteMisses() >= 2);
             release.countDown();
 
-            assertThat(leader.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("leader's 1");
-            assertThat(follower.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("leader's 1");
+            assertThat(leader.get(10, TimeUnit.SECONDS)).isEqualTo("leader's 1");
+            assertThat(follower.get(10, TimeUnit.SECONDS)).isEqualTo("leader's 1");
             assertThat(loads).hasValue(1);
         }
     }
 
     @Test
     void backgroundRefreshWritesTheNewValueToRedisForOtherNodes() {
-        java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();
+        AtomicLong now = new AtomicLong();
         try (CacheManager refreshing = redis.manager(redis.client((String) null)).ticker(now::get)
                 .refreshExecutor(Runnable::run).cache("pages", Duration.ofMinutes(1))
                 .staleWhileRevalidate("pages", Duration.ofMinutes(5)).build()) {
