@@ -65,9 +65,9 @@ public final class CacheBenchmarks {
     /**
      * Runs the benchmarks of this package.
      *
-     * <p>On a 2-vCPU machine a Redis round trip takes 30 to 120 µs depending on how the cores
+     * <p>On a 2-vCPU machine a Redis round trip takes 20 to 120 µs depending on how the cores
      * wake, and that drifts over minutes. JMH runs all forks of one benchmark before the next, so a
-     * raw baseline and ours could be measured minutes apart, in different weather. Here {@code -f N}
+     * raw baseline and ours could be measured minutes apart, under different latency. Here {@code -f N}
      * means N rounds instead: each round runs one fork of every benchmark, each operation's raw
      * baseline right before its contenders, and each score pools the iterations of all rounds.
      * Our ratio is printed per round too.
