@@ -164,8 +164,7 @@ class RedisCacheIT {
             }
         };
         RedisClient listenerClient = redis.client((String) null);
-        Thread listenerThread = new Thread(() -> listenerClient.subscribe(listener,
-                (redis.prefix + "invalidations").getBytes(StandardCharsets.UTF_8)));
+        Thread listenerThread = new Thread(() -> listenerClient.subscribe(listener, redis.invalidationChannel()));
         listenerThread.start();
         try {
             assertThat(listening.await(10, TimeUnit.SECONDS)).isTrue();

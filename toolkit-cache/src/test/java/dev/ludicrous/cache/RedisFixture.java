@@ -56,6 +56,10 @@ final class RedisFixture implements AutoCloseable {
         return prefix + "n:" + namespace;
     }
 
+    byte[] invalidationChannel() {
+        return (prefix + "invalidations").getBytes(StandardCharsets.UTF_8);
+    }
+
     /** Kills the pub/sub connection of the client named {@code clientName}, as a network fault would. */
     int killSubscription(String clientName) {
         String list = new String((byte[]) raw.sendCommand(Protocol.Command.CLIENT, "LIST", "TYPE", "pubsub"),
