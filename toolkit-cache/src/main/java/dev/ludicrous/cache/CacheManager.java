@@ -281,7 +281,14 @@ public final class CacheManager implements AutoCloseable {
          * Bounds each cache's local tier by a number of entries (default 10,000); the least
          * valuable entries are evicted when it is full. Replaces {@link #localMaximumBytes}.
          *
-         * @param entries the bound, at least 1
+         * <p>0 turns the local tier off, as in Spring's {@code RedisCacheManager}: every read is
+         * one round trip to Redis, and no node ever serves a value that another node has just
+         * replaced or bumped, not even while the invalidation message is on its way. Needs
+         * {@link #redis}; refuses {@link #staleWhileRevalidate}, {@link #earlyRefresh} and
+         * {@link #serveLocalDuringOutage}, which serve from the local tier. Every read then counts
+         * as a local miss in {@link CacheStats}.
+         *
+         * @param entries the bound, at least 1, or 0 for no local tier
          * @return this builder
          */
         public Builder localMaximumSize(long entries) {

@@ -30,11 +30,13 @@ record Settings(long localMaximumSize, long localMaximumBytes, boolean boundedBy
     }
 
     private static void check(CacheManager.Builder b) {
-        if (!b.boundedByBytes && b.localMaximumSize < 1) {
-            throw new IllegalArgumentException("localMaximumSize must be at least 1, but was " + b.localMaximumSize);
+        if (!b.boundedByBytes && b.localMaximumSize < 0) {
+            throw new IllegalArgumentException("localMaximumSize must be at least 0 (no local tier), but was "
+                    + b.localMaximumSize);
         }
         if (b.boundedByBytes && b.localMaximumBytes < 1) {
-            throw new IllegalArgumentException("localMaximumBytes must be at least 1, but was " + b.localMaximumBytes);
+            throw new IllegalArgumentException("localMaximumBytes must be at least 1 (localMaximumSize 0 turns the local "
+                    + "tier off), but was " + b.localMaximumBytes);
         }
         checkPositive("defaultTtl", b.defaultTtl);
         b.ttls.forEach((name, ttl) -> checkPositive("ttl of cache '" + name + "'", ttl));
@@ -70,8 +72,32 @@ record Settings(long localMaximumSize, long localMaximumBytes, boolean boundedBy
             throw new IllegalArgumentException("serveLocalDuringOutage must be between 0 (off) and " + MAX_OUTAGE_GRACE
                     + ", but was " + b.serveLocalDuringOutage);
         }
+        if (!b.boundedByBytes && b.localMaximumSize == 0) {
+            checkLocalTierOff(b);
+        }
         if (b.maximumNamespaces < 1) {
             throw new IllegalArgumentException("maximumNamespaces must be at least 1, but was " + b.maximumNamespaces);
+        }
+    }
+
+    /** Without a local tier, the settings that need one are mistakes, not no-ops. */
+    private static void checkLocalTierOff(CacheManager.Builder b) {
+        String off = "localMaximumSize 0 turns the local tier off, ";
+        if (b.redis == null) {
+            throw new IllegalArgumentException(off + "so it needs redis(...) to cache anything; without Redis, "
+                    + "set localMaximumSize to at least 1");
+        }
+        if (!b.staleWindows.isEmpty()) {
+            throw new IllegalArgumentException(off + "but staleWhileRevalidate serves stale values from it; "
+                    + "caches with a window: " + b.staleWindows.keySet());
+        }
+        if (!b.betas.isEmpty()) {
+            throw new IllegalArgumentException(off + "but earlyRefresh refreshes the values it holds; "
+                    + "caches with a beta: " + b.betas.keySet());
+        }
+        if (!b.serveLocalDuringOutage.isZero()) {
+            throw new IllegalArgumentException(off + "but serveLocalDuringOutage serves values from it, and was "
+                    + b.serveLocalDuringOutage);
         }
     }
 

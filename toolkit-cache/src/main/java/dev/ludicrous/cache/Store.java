@@ -16,6 +16,8 @@ final class Store<V> {
     final Codec<V> codec;
     final long ttlMillis;
     final Cache<String, LocalEntry> local;
+    // False with localMaximumSize(0): nothing is ever put, so every read goes to Redis.
+    final boolean localTier;
     // Only loads running now: bounded by the number of threads calling get.
     final ConcurrentHashMap<String, CompletableFuture<Object>> inflight = new ConcurrentHashMap<>();
     final Counters counters = new Counters();
@@ -51,6 +53,7 @@ final class Store<V> {
         this.codec = codec;
         this.ttlMillis = ttl.toMillis();
         this.refresh = refresh;
+        this.localTier = maximumEntries > 0 || maximumBytes > 0;
         Caffeine<String, LocalEntry> builder = Caffeine.newBuilder()
                 .executor(LocalMaintenance.INSTANCE)
                 .ticker(refresh.ticker())
@@ -75,7 +78,14 @@ final class Store<V> {
      */
     void writeLocal(String key, LocalEntry entry) {
         writes.incrementAndGet();
-        local.put(key, entry);
+        fill(key, entry);
+    }
+
+    /** Puts a value read or loaded into the local tier, if this cache has one. */
+    void fill(String key, LocalEntry entry) {
+        if (localTier) {
+            local.put(key, entry);
+        }
     }
 
     /**

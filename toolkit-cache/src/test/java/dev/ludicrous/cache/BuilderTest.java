@@ -4,15 +4,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.RedisClient;
 
 class BuilderTest {
     @Test
     void badSettingsFailAtBuildNamingTheSettingTheRuleAndTheValue() {
-        assertThatThrownBy(() -> CacheManager.builder().localMaximumSize(0).build())
+        assertThatThrownBy(() -> CacheManager.builder().localMaximumSize(-1).build())
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("localMaximumSize must be at least 1, but was 0");
+                .hasMessage("localMaximumSize must be at least 0 (no local tier), but was -1");
         assertThatThrownBy(() -> CacheManager.builder().localMaximumBytes(-5).build())
-                .hasMessage("localMaximumBytes must be at least 1, but was -5");
+                .hasMessage("localMaximumBytes must be at least 1 (localMaximumSize 0 turns the local tier off), "
+                        + "but was -5");
         assertThatThrownBy(() -> CacheManager.builder().defaultTtl(Duration.ofSeconds(-1)).build())
                 .hasMessage("defaultTtl must be a positive duration, but was PT-1S");
         assertThatThrownBy(() -> CacheManager.builder().cache("posts", Duration.ZERO).build())
@@ -28,6 +30,29 @@ class BuilderTest {
                 .hasMessage("loadLease must be between 0 (off) and PT1M, but was PT2M");
         assertThatThrownBy(() -> CacheManager.builder().maximumNamespaces(0).build())
                 .hasMessage("maximumNamespaces must be at least 1, but was 0");
+    }
+
+    @Test
+    void aManagerWithoutALocalTierRefusesWhatNeedsOne() {
+        assertThatThrownBy(() -> CacheManager.builder().localMaximumSize(0).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("localMaximumSize 0 turns the local tier off, so it needs redis(...) to cache anything; "
+                        + "without Redis, set localMaximumSize to at least 1");
+        // Never connected: build() checks every setting before it starts anything.
+        try (RedisClient redis = RedisClient.create("127.0.0.1", 1)) {
+            CacheManager.Builder off = CacheManager.builder().redis(redis).localMaximumSize(0);
+            assertThatThrownBy(() -> off.staleWhileRevalidate("pages", Duration.ofSeconds(30)).build())
+                    .hasMessage("localMaximumSize 0 turns the local tier off, but staleWhileRevalidate serves stale "
+                            + "values from it; caches with a window: [pages]");
+            assertThatThrownBy(() -> CacheManager.builder().redis(redis).localMaximumSize(0)
+                    .earlyRefresh("counts", 1.0).build())
+                    .hasMessage("localMaximumSize 0 turns the local tier off, but earlyRefresh refreshes the values it "
+                            + "holds; caches with a beta: [counts]");
+            assertThatThrownBy(() -> CacheManager.builder().redis(redis).localMaximumSize(0)
+                    .serveLocalDuringOutage(Duration.ofMinutes(1)).build())
+                    .hasMessage("localMaximumSize 0 turns the local tier off, but serveLocalDuringOutage serves values "
+                            + "from it, and was PT1M");
+        }
     }
 
     @Test

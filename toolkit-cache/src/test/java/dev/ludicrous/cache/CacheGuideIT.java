@@ -42,4 +42,27 @@ class CacheGuideIT {
             }
         }
     }
+
+    @Test
+    void withoutALocalTierEveryNodeReadsWhatRedisHoldsNow() {
+        String redisUri = TestServices.redisUri().toString();
+        try (RedisFixture fixture = new RedisFixture(); RedisClient redis = RedisClient.create(redisUri)) {
+            String prefix = fixture.prefix;
+            // snippet: build-no-local-tier
+            CacheManager manager = CacheManager.builder()
+                    .redis(redis)
+                    .keyPrefix(prefix)
+                    .localMaximumSize(0) // no local tier: every read is one round trip
+                    .build();
+            // end-snippet
+            try (manager; RedisClient otherRedis = RedisClient.create(redisUri);
+                    CacheManager otherNode = CacheManager.builder().redis(otherRedis).keyPrefix(prefix).build()) {
+                Cache<String> here = manager.cache("stock", Codec.string());
+                here.get("sku-1", () -> "3 left");
+                otherNode.cache("stock", Codec.string()).put("sku-1", "2 left");
+                // No waiting for the other node's message: there is no local copy to drop.
+                assertThat(here.get("sku-1", () -> "never")).isEqualTo("2 left");
+            }
+        }
+    }
 }

@@ -24,7 +24,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * Round trips to the real Redis: a remote hit (the local tier holds one entry, and the keys cycle
  * over 1,000, so nearly every read goes to Redis) against a raw Jedis {@code GET} of the same
  * bytes; {@code getAll} of 100 keys against a raw {@code MGET} of 100; {@code bump} against a raw
- * {@code INCR}.
+ * {@code INCR}. Reads are measured twice: with a local tier that each value read fills (evicting
+ * another, as a full tier does), and with no local tier ({@code localMaximumSize(0)}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -42,6 +43,8 @@ public class RemoteBenchmark {
     private RedisBench redis;
     private CacheManager manager;
     private Cache<String> cache;
+    private CacheManager noLocalTierManager;
+    private Cache<String> noLocalTier;
     private byte[][] rawKeys;
     private String[] keys;
     private List<List<String>> batches;
@@ -57,6 +60,8 @@ public class RemoteBenchmark {
         redis = new RedisBench();
         manager = CacheManager.builder().redis(redis.client).keyPrefix(redis.prefix).localMaximumSize(1).build();
         cache = manager.cache("pages", Codec.string());
+        noLocalTierManager = CacheManager.builder().redis(redis.client).keyPrefix(redis.prefix).localMaximumSize(0).build();
+        noLocalTier = noLocalTierManager.cache("pages", Codec.string());
         keys = new String[KEYS];
         rawKeys = new byte[KEYS][];
         String page = "<html>" + "x".repeat(500) + "</html>";
@@ -82,6 +87,7 @@ public class RemoteBenchmark {
     @TearDown
     public void tearDown() {
         manager.close();
+        noLocalTierManager.close();
         redis.cleanUpAndClose();
     }
 
@@ -102,6 +108,12 @@ public class RemoteBenchmark {
         return cache.get(keys[nextIndex()], NEVER);
     }
 
+    /** A remote hit without a local tier to fill: one {@code GET}. */
+    @Benchmark
+    public String cacheManagerRemoteHitNoLocalTier() {
+        return noLocalTier.get(keys[nextIndex()], NEVER);
+    }
+
     /** The floor of a bulk read: raw {@code MGET} of 100 keys. */
     @Benchmark
     public List<byte[]> rawJedisMget100() {
@@ -112,6 +124,12 @@ public class RemoteBenchmark {
     @Benchmark
     public Map<String, String> cacheManagerGetAll100() {
         return cache.getAll(batches.get(nextIndex() % batches.size()), NEVER_BULK);
+    }
+
+    /** {@code getAll} of 100 keys without a local tier: one {@code MGET}, nothing filled. */
+    @Benchmark
+    public Map<String, String> cacheManagerGetAll100NoLocalTier() {
+        return noLocalTier.getAll(batches.get(nextIndex() % batches.size()), NEVER_BULK);
     }
 
     /** The floor of an invalidation: raw {@code DEL}. */

@@ -1,0 +1,95 @@
+package dev.ludicrous.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ludicrous.testsupport.RequiresRedis;
+import java.net.ServerSocket;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.HostAndPort;
+
+/** {@code localMaximumSize(0)}: every read is answered by Redis, on the real Redis. */
+@RequiresRedis
+class NoLocalTierIT {
+    private final RedisFixture redis = new RedisFixture();
+    private final CacheManager shared = redis.manager(redis.client((String) null)).localMaximumSize(0)
+            .recordStats().build();
+
+    @AfterEach
+    void cleanUp() {
+        shared.close();
+        redis.close();
+    }
+
+    @Test
+    void everyReadIsARemoteHitAndNothingIsKeptOnTheNode() {
+        Cache<String> pages = shared.cache("pages", Codec.string());
+        pages.put("home", "v1");
+        pages.put("about", "v2");
+
+        assertThat(pages.get("home", () -> "never")).isEqualTo("v1");
+        assertThat(pages.get("home", () -> "never")).isEqualTo("v1");
+        assertThat(pages.getAll(List.of("home", "about"), missing -> Map.of())).containsOnlyKeys("home", "about");
+        assertThat(pages.getIfPresent("about")).contains("v2");
+
+        CacheStats stats = shared.stats("pages");
+        assertThat(stats.remoteHits()).isEqualTo(5);
+        assertThat(stats.localHits()).isZero();
+        assertThat(stats.localMisses()).isEqualTo(5);
+    }
+
+    @Test
+    void aValueChangedInRedisIsSeenAtOnceWithoutAnInvalidationMessage() {
+        try (CacheManager twoTiers = redis.manager(redis.client((String) null)).build();
+                CacheManager elsewhere = CacheManager.builder().redis(redis.client((String) null))
+                        .keyPrefix(redis.prefix + "elsewhere:").build()) {
+            // Written by the two-tier node itself: no message of another node's is on its way to it.
+            twoTiers.cache("pages", Codec.string()).put("home", "v1");
+            assertThat(shared.cache("pages", Codec.string()).get("home", () -> "never")).isEqualTo("v1");
+
+            // Another writer's bytes land under our key with no message on our channel.
+            elsewhere.cache("pages", Codec.string()).put("home", "v2");
+            byte[] written = redis.raw.get((redis.prefix + "elsewhere:v:pages:home").getBytes());
+            redis.raw.set(redis.valueKey("pages", "home").getBytes(), written);
+
+            assertThat(shared.cache("pages", Codec.string()).get("home", () -> "never")).isEqualTo("v2");
+            // A node with a local tier serves its copy until a message tells it otherwise.
+            assertThat(twoTiers.cache("pages", Codec.string()).get("home", () -> "never")).isEqualTo("v1");
+        }
+    }
+
+    @Test
+    void aBumpOnAnotherNodeIsSeenByTheNextRead() {
+        try (CacheManager other = redis.manager(redis.client((String) null)).build()) {
+            Cache<String> counts = shared.cache("counts", Codec.string()).dependingOn("post:1");
+            AtomicInteger loads = new AtomicInteger();
+            assertThat(counts.get("comments", () -> "n" + loads.incrementAndGet())).isEqualTo("n1");
+            assertThat(counts.get("comments", () -> "n" + loads.incrementAndGet())).isEqualTo("n1");
+
+            other.bump("post:1");
+
+            assertThat(counts.get("comments", () -> "n" + loads.incrementAndGet())).isEqualTo("n2");
+        }
+    }
+
+    @Test
+    void withRedisDownEveryReadRunsTheLoaderAndNoneFails() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        try (CacheManager down = redis.manager(redis.clientAt(new HostAndPort("127.0.0.1", port)))
+                .localMaximumSize(0).build()) {
+            Cache<String> pages = down.cache("pages", Codec.string());
+            AtomicInteger loads = new AtomicInteger();
+
+            assertThat(pages.get("home", () -> "v" + loads.incrementAndGet())).isEqualTo("v1");
+            assertThat(pages.get("home", () -> "v" + loads.incrementAndGet())).isEqualTo("v2");
+            assertThat(pages.getAll(List.of("a", "b"), missing -> Map.of("a", "A", "b", "B")))
+                    .containsOnly(Map.entry("a", "A"), Map.entry("b", "B"));
+        }
+    }
+}
