@@ -12,11 +12,14 @@ final class RedisHealth {
     private static final Logger LOG = LoggerFactory.getLogger(RedisHealth.class);
 
     private final String target;
+    private final String fallback;
     private boolean commandsDown;
     private boolean subscriptionDown;
 
-    RedisHealth(String target) {
+    /** @param fallback what serves reads while Redis is down, for the log line */
+    RedisHealth(String target, String fallback) {
         this.target = target;
+        this.fallback = fallback;
     }
 
     synchronized void commandsFailed(RuntimeException cause) {
@@ -49,8 +52,8 @@ final class RedisHealth {
 
     private void reportDown(boolean wasHealthy, String what, RuntimeException cause) {
         if (wasHealthy) {
-            LOG.warn("Redis {} is unavailable ({}{}: {}); serving from the local tier and loaders until it is back",
-                    target, what, cause.getClass().getSimpleName(), cause.getMessage());
+            LOG.warn("Redis {} is unavailable ({}{}: {}); serving from {} until it is back",
+                    target, what, cause.getClass().getSimpleName(), cause.getMessage(), fallback);
         }
     }
 

@@ -16,6 +16,11 @@ record Settings(long localMaximumSize, long localMaximumBytes, boolean boundedBy
 
     static final Duration MAX_OUTAGE_GRACE = Duration.ofHours(1);
 
+    /** Whether caches keep values in the JVM: all but {@code localMaximumSize(0)}. */
+    boolean localTier() {
+        return boundedByBytes || localMaximumSize > 0;
+    }
+
     /**
      * Checks every setting of a builder and copies them.
      *
@@ -73,7 +78,7 @@ record Settings(long localMaximumSize, long localMaximumBytes, boolean boundedBy
                     + ", but was " + b.serveLocalDuringOutage);
         }
         if (!b.boundedByBytes && b.localMaximumSize == 0) {
-            checkLocalTierOff(b);
+            checkTierOffSettings(b);
         }
         if (b.maximumNamespaces < 1) {
             throw new IllegalArgumentException("maximumNamespaces must be at least 1, but was " + b.maximumNamespaces);
@@ -81,7 +86,7 @@ record Settings(long localMaximumSize, long localMaximumBytes, boolean boundedBy
     }
 
     /** Without a local tier, the settings that need one are mistakes, not no-ops. */
-    private static void checkLocalTierOff(CacheManager.Builder b) {
+    private static void checkTierOffSettings(CacheManager.Builder b) {
         String off = "localMaximumSize 0 turns the local tier off, ";
         if (b.redis == null) {
             throw new IllegalArgumentException(off + "so it needs redis(...) to cache anything; without Redis, "

@@ -13,7 +13,8 @@ record SharedTier(Engine engine, CircuitBreaker breaker, Invalidations invalidat
         VersionMirror mirror = new VersionMirror(settings.maximumNamespaces(), settings.serveLocalDuringOutage(),
                 settings.ticker());
         Engine[] self = new Engine[1];
-        RedisHealth health = new RedisHealth("(cache keys under '" + settings.keyPrefix() + "')");
+        RedisHealth health = new RedisHealth("(cache keys under '" + settings.keyPrefix() + "')",
+                settings.localTier() ? "the local tier and loaders" : "loaders");
         CircuitBreaker breaker = new CircuitBreaker(health, settings.initialBackoff(), settings.maximumBackoff(),
                 () -> self[0].replayPending());
         RemoteTier remote = new RemoteTier(settings.redis(), breaker, settings.keyPrefix() + "invalidations");

@@ -2,7 +2,9 @@ package dev.ludicrous.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import dev.ludicrous.testsupport.RequiresRedis;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
@@ -78,11 +80,12 @@ class NoLocalTierIT {
     @Test
     void withRedisDownEveryReadRunsTheLoaderAndNoneFails() throws Exception {
         int port;
-        try (ServerSocket free = new ServerSocket(0)) {
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = free.getLocalPort();
         }
-        try (CacheManager down = redis.manager(redis.clientAt(new HostAndPort("127.0.0.1", port)))
-                .localMaximumSize(0).build()) {
+        try (LogCapture log = new LogCapture(RedisHealth.class);
+                CacheManager down = redis.manager(redis.clientAt(new HostAndPort("127.0.0.1", port)))
+                        .localMaximumSize(0).build()) {
             Cache<String> pages = down.cache("pages", Codec.string());
             AtomicInteger loads = new AtomicInteger();
 
@@ -90,6 +93,8 @@ class NoLocalTierIT {
             assertThat(pages.get("home", () -> "v" + loads.incrementAndGet())).isEqualTo("v2");
             assertThat(pages.getAll(List.of("a", "b"), missing -> Map.of("a", "A", "b", "B")))
                     .containsOnly(Map.entry("a", "A"), Map.entry("b", "B"));
+            assertThat(log.lines(Level.WARN)).singleElement().asString()
+                    .contains("is unavailable").contains("; serving from loaders until it is back");
         }
     }
 }

@@ -60,7 +60,9 @@ public class RemoteBenchmark {
         redis = new RedisBench();
         manager = CacheManager.builder().redis(redis.client).keyPrefix(redis.prefix).localMaximumSize(1).build();
         cache = manager.cache("pages", Codec.string());
-        noLocalTierManager = CacheManager.builder().redis(redis.client).keyPrefix(redis.prefix).localMaximumSize(0).build();
+        // A prefix of its own, so that its listener hears none of the other manager's bumps and writes.
+        noLocalTierManager = CacheManager.builder().redis(redis.client).keyPrefix(redis.prefix + "no-local:")
+                .localMaximumSize(0).build();
         noLocalTier = noLocalTierManager.cache("pages", Codec.string());
         keys = new String[KEYS];
         rawKeys = new byte[KEYS][];
@@ -68,6 +70,7 @@ public class RemoteBenchmark {
         for (int i = 0; i < KEYS; i++) {
             keys[i] = "/posts/" + i;
             cache.put(keys[i], page);
+            noLocalTier.put(keys[i], page);
             byte[] stored = redis.client.get((redis.prefix + "v:pages:" + keys[i]).getBytes(StandardCharsets.UTF_8));
             rawKeys[i] = (redis.prefix + "raw:" + i).getBytes(StandardCharsets.UTF_8);
             redis.client.set(rawKeys[i], stored);
