@@ -120,7 +120,7 @@ final class BulkReads {
                 continue;
             }
             long[] versions = captured == null ? LocalEntry.NO_VERSIONS : captured;
-            view.store.fill(key, view.entry(value, versions, bytes.length, 0));
+            view.fill(key, value, versions, bytes.length, 0);
             if (remoteUsable && captured != null) {
                 remoteKeys.add(Keys.join(view.store.valuePrefix, key));
                 remoteValues.add(Envelope.write(view.store.codec.id(), view.namespaces, versions, bytes));

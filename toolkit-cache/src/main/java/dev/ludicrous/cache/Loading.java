@@ -85,7 +85,7 @@ final class Loading {
         if (bytes == null) {
             return value;
         }
-        view.store.fill(key, view.entry(value, versions, bytes.length, cost));
+        view.fill(key, value, versions, bytes.length, cost);
         if (writeRemote) {
             try {
                 view.engine.remote.set(List.of(Keys.join(view.store.valuePrefix, key)),

@@ -59,7 +59,7 @@ final class RemoteReads {
             if (value != null) {
                 values[i] = value;
                 found++;
-                view.store.fill(keys[i], view.entry(value, current, bytes.length, 0));
+                view.fill(keys[i], value, current, bytes.length, 0);
             }
         }
         if (found > 0 && view.store.writes.get() != writes) {

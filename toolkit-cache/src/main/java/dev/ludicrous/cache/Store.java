@@ -78,11 +78,6 @@ final class Store<V> {
      */
     void writeLocal(String key, LocalEntry entry) {
         writes.incrementAndGet();
-        fill(key, entry);
-    }
-
-    /** Puts a value read or loaded into the local tier, if this cache has one. */
-    void fill(String key, LocalEntry entry) {
         if (localTier) {
             local.put(key, entry);
         }

@@ -102,6 +102,13 @@ final class View<V> {
         return true;
     }
 
+    /** Puts a value read or loaded into the local tier, if the cache has one (no entry is made if not). */
+    void fill(String key, Object value, long[] captured, int weight, long loadCost) {
+        if (store.localTier) {
+            store.local.put(key, entry(value, captured, weight, loadCost));
+        }
+    }
+
     /** A local entry of this view's namespaces at {@code captured}, keeping their cells as they are now. */
     LocalEntry entry(Object value, long[] captured, int weight, long loadCost) {
         return store.entry(value, namespaces, captured, cells(), weight, loadCost);
