@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
 import dev.ludicrous.testsupport.RequiresRedis;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.HostAndPort;
 
 /** {@code localMaximumSize(0)}: every read is answered by Redis, on the real Redis. */
 @RequiresRedis
@@ -79,13 +76,8 @@ class NoLocalTierIT {
 
     @Test
     void withRedisDownEveryReadRunsTheLoaderAndNoneFails() throws Exception {
-        int port;
-        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = free.getLocalPort();
-        }
         try (LogCapture log = new LogCapture(RedisHealth.class);
-                CacheManager down = redis.manager(redis.clientAt(new HostAndPort("127.0.0.1", port)))
-                        .localMaximumSize(0).build()) {
+                CacheManager down = redis.manager(redis.clientWhereNothingListens()).localMaximumSize(0).build()) {
             Cache<String> pages = down.cache("pages", Codec.string());
             AtomicInteger loads = new AtomicInteger();
 

@@ -1,6 +1,9 @@
 package dev.ludicrous.cache;
 
 import dev.ludicrous.testsupport.TestServices;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -42,6 +45,15 @@ final class RedisFixture implements AutoCloseable {
                 .build();
         clients.add(client);
         return client;
+    }
+
+    /** A client of a loopback port where nothing listens: every command fails to connect. */
+    RedisClient clientWhereNothingListens() throws IOException {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        return clientAt(new HostAndPort("127.0.0.1", port));
     }
 
     CacheManager.Builder manager(RedisClient client) {

@@ -8,8 +8,6 @@ import dev.ludicrous.testsupport.CuttableProxy;
 import dev.ludicrous.testsupport.RequiresRedis;
 import dev.ludicrous.testsupport.TestServices;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -30,12 +28,8 @@ class RedisOutageIT {
 
     @Test
     void redisWhereNothingListensServesFromLocalTierAndLoadersAndLogsOnce() throws IOException {
-        int port;
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = probe.getLocalPort();
-        }
         try (LogCapture log = new LogCapture(RedisHealth.class);
-                CacheManager manager = redis.manager(redis.clientAt(new HostAndPort("127.0.0.1", port)))
+                CacheManager manager = redis.manager(redis.clientWhereNothingListens())
                         .circuitBreakerBackoff(Duration.ofMillis(50), Duration.ofMillis(200)).build()) {
             Cache<String> pages = manager.cache("pages", Codec.string());
             AtomicInteger loads = new AtomicInteger();
