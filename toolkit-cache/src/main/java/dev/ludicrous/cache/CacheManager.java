@@ -3,6 +3,7 @@ package dev.ludicrous.cache;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -194,6 +195,7 @@ public final class CacheManager implements AutoCloseable {
         Duration loadLease = Duration.ZERO;
         Map<String, Duration> staleWindows = new LinkedHashMap<>();
         Map<String, Double> betas = new LinkedHashMap<>();
+        Set<String> noLocalTier = new LinkedHashSet<>();
         java.util.concurrent.Executor refreshExecutor = java.util.concurrent.ForkJoinPool.commonPool();
         com.github.benmanes.caffeine.cache.Ticker ticker = com.github.benmanes.caffeine.cache.Ticker.systemTicker();
         Duration serveLocalDuringOutage = Duration.ZERO;
@@ -286,7 +288,7 @@ public final class CacheManager implements AutoCloseable {
          * replaced or bumped, not even while the invalidation message is on its way. Needs
          * {@link #redis}; refuses {@link #staleWhileRevalidate}, {@link #earlyRefresh} and
          * {@link #serveLocalDuringOutage}, which serve from the local tier. Every read then counts
-         * as a local miss in {@link CacheStats}.
+         * as a local miss in {@link CacheStats}. {@link #noLocalTier} does the same for one cache.
          *
          * @param entries the bound, at least 1, or 0 for no local tier
          * @return this builder
@@ -317,6 +319,22 @@ public final class CacheManager implements AutoCloseable {
          */
         public Builder defaultTtl(Duration ttl) {
             this.defaultTtl = ttl;
+            return this;
+        }
+
+        /**
+         * Keeps no local tier for the cache called {@code name}, as {@link #localMaximumSize} 0 does
+         * for every cache: each read of it is one round trip to Redis, and no node serves a value of
+         * it that another node has just replaced or bumped. The other caches keep theirs. Needs
+         * {@link #redis}; refuses {@link #staleWhileRevalidate} and {@link #earlyRefresh} for the
+         * same cache, which serve from its local tier.
+         *
+         * @param name a cache name, as in {@link CacheManager#cache(String, Codec)}
+         * @return this builder
+         */
+        public Builder noLocalTier(String name) {
+            checkCacheName(name);
+            noLocalTier.add(name);
             return this;
         }
 

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import redis.clients.jedis.UnifiedJedis;
 
@@ -12,7 +13,7 @@ record Settings(long localMaximumSize, long localMaximumBytes, boolean boundedBy
         Map<String, Duration> ttls, UnifiedJedis redis, String keyPrefix, int maxValueBytes, Duration initialBackoff,
         Duration maximumBackoff, long maximumNamespaces, boolean recordStats, Duration loadLease,
         Map<String, Duration> staleWindows, Map<String, Double> betas, Executor refreshExecutor, Ticker ticker,
-        Duration serveLocalDuringOutage) {
+        Duration serveLocalDuringOutage, Set<String> noLocalTier) {
 
     static final Duration MAX_OUTAGE_GRACE = Duration.ofHours(1);
 
@@ -31,7 +32,7 @@ record Settings(long localMaximumSize, long localMaximumBytes, boolean boundedBy
         return new Settings(b.localMaximumSize, b.localMaximumBytes, b.boundedByBytes, b.defaultTtl, Map.copyOf(b.ttls),
                 b.redis, b.keyPrefix, b.maxValueBytes, b.initialBackoff, b.maximumBackoff, b.maximumNamespaces,
                 b.recordStats, b.loadLease, Map.copyOf(b.staleWindows), Map.copyOf(b.betas), b.refreshExecutor,
-                b.ticker, b.serveLocalDuringOutage);
+                b.ticker, b.serveLocalDuringOutage, Set.copyOf(b.noLocalTier));
     }
 
     private static void check(CacheManager.Builder b) {
@@ -80,6 +81,9 @@ record Settings(long localMaximumSize, long localMaximumBytes, boolean boundedBy
         if (!b.boundedByBytes && b.localMaximumSize == 0) {
             checkTierOffSettings(b);
         }
+        for (String name : b.noLocalTier) {
+            checkNoLocalTier(b, name);
+        }
         if (b.maximumNamespaces < 1) {
             throw new IllegalArgumentException("maximumNamespaces must be at least 1, but was " + b.maximumNamespaces);
         }
@@ -103,6 +107,21 @@ record Settings(long localMaximumSize, long localMaximumBytes, boolean boundedBy
         if (!b.serveLocalDuringOutage.isZero()) {
             throw new IllegalArgumentException(off + "but serveLocalDuringOutage serves values from it, and was "
                     + b.serveLocalDuringOutage);
+        }
+    }
+
+    private static void checkNoLocalTier(CacheManager.Builder b, String name) {
+        String off = "noLocalTier of cache '" + name + "' ";
+        if (b.redis == null) {
+            throw new IllegalArgumentException(off + "needs redis(...): without Redis that cache would cache nothing");
+        }
+        if (b.staleWindows.containsKey(name)) {
+            throw new IllegalArgumentException(off + "conflicts with its staleWhileRevalidate window "
+                    + b.staleWindows.get(name) + ", which serves stale values from the local tier");
+        }
+        if (b.betas.containsKey(name)) {
+            throw new IllegalArgumentException(off + "conflicts with its earlyRefresh beta " + b.betas.get(name)
+                    + ", which refreshes the values the local tier holds");
         }
     }
 

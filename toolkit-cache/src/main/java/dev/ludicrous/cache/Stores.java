@@ -26,8 +26,9 @@ final class Stores {
             Duration window = settings.staleWindows().getOrDefault(n, Duration.ZERO);
             Store.Refresh refresh = new Store.Refresh(settings.ticker(), ttl.toNanos(), window.toNanos(),
                     settings.betas().getOrDefault(n, 0.0), settings.refreshExecutor());
-            return new Store<>(n, codec, settings.keyPrefix(), ttl, settings.localMaximumSize(),
-                    settings.boundedByBytes() ? settings.localMaximumBytes() : 0, settings.recordStats(), refresh);
+            boolean local = !settings.noLocalTier().contains(n);
+            return new Store<>(n, codec, settings.keyPrefix(), ttl, local ? settings.localMaximumSize() : 0,
+                    local && settings.boundedByBytes() ? settings.localMaximumBytes() : 0, settings.recordStats(), refresh);
         });
         if (!store.codec.id().equals(codec.id())) {
             throw new IllegalArgumentException("cache '" + name + "' already uses codec '" + store.codec.id()

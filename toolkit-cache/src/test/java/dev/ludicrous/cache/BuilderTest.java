@@ -52,6 +52,23 @@ class BuilderTest {
                     .serveLocalDuringOutage(Duration.ofMinutes(1)).build())
                     .hasMessage("localMaximumSize 0 turns the local tier off, but serveLocalDuringOutage serves values "
                             + "from it, and was PT1M");
+
+            assertThatThrownBy(() -> CacheManager.builder().noLocalTier("stock").build())
+                    .hasMessage("noLocalTier of cache 'stock' needs redis(...): without Redis that cache would cache "
+                            + "nothing");
+            assertThatThrownBy(() -> CacheManager.builder().redis(redis).noLocalTier("stock")
+                    .staleWhileRevalidate("stock", Duration.ofSeconds(5)).build())
+                    .hasMessage("noLocalTier of cache 'stock' conflicts with its staleWhileRevalidate window PT5S, which "
+                            + "serves stale values from the local tier");
+            assertThatThrownBy(() -> CacheManager.builder().redis(redis).noLocalTier("stock").earlyRefresh("stock", 2.0)
+                    .build())
+                    .hasMessage("noLocalTier of cache 'stock' conflicts with its earlyRefresh beta 2.0, which refreshes "
+                            + "the values the local tier holds");
+            assertThatThrownBy(() -> CacheManager.builder().noLocalTier("two words"))
+                    .hasMessageStartingWith("cache name must be 1 to 64 letters");
+            // Other caches keep their local tier and what it serves.
+            CacheManager.builder().redis(redis).noLocalTier("stock").staleWhileRevalidate("pages", Duration.ofSeconds(5))
+                    .serveLocalDuringOutage(Duration.ofMinutes(1)).build().close();
         }
     }
 

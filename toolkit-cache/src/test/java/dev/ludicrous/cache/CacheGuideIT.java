@@ -63,6 +63,18 @@ class CacheGuideIT {
                 // No waiting for the other node's message: there is no local copy to drop.
                 assertThat(here.get("sku-1", () -> "never")).isEqualTo("2 left");
             }
+            // snippet: build-no-local-tier-one-cache
+            CacheManager mixed = CacheManager.builder()
+                    .redis(redis)
+                    .keyPrefix(prefix)
+                    .noLocalTier("stock") // stock counts: always what Redis holds; pages: two tiers
+                    .build();
+            // end-snippet
+            try (mixed) {
+                mixed.cache("stock", Codec.string()).get("sku-1", () -> "never");
+                mixed.cache("stock", Codec.string()).get("sku-1", () -> "never");
+                assertThat(mixed.stats("stock").remoteHits()).isEqualTo(2);
+            }
         }
     }
 }

@@ -61,6 +61,25 @@ class NoLocalTierIT {
     }
 
     @Test
+    void aCacheNamedWithoutALocalTierReadsRedisWhileTheOtherCachesKeepTheirs() {
+        try (CacheManager mixed = redis.manager(redis.client((String) null)).noLocalTier("stock").recordStats()
+                .build()) {
+            Cache<String> stock = mixed.cache("stock", Codec.string());
+            Cache<String> pages = mixed.cache("pages", Codec.string());
+            stock.put("sku-1", "3 left");
+            pages.put("home", "v1");
+
+            redis.raw.set(redis.valueKey("stock", "sku-1").getBytes(), redis.raw.get(redis.valueKey("pages", "home").getBytes()));
+
+            // The bytes now under the stock key are the page's: a read of Redis sees them at once.
+            assertThat(stock.get("sku-1", () -> "never")).isEqualTo("v1");
+            assertThat(pages.get("home", () -> "never")).isEqualTo("v1");
+            assertThat(mixed.stats("stock").remoteHits()).isEqualTo(1);
+            assertThat(mixed.stats("pages").localHits()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aBumpOnAnotherNodeIsSeenByTheNextRead() {
         try (CacheManager other = redis.manager(redis.client((String) null)).build()) {
             Cache<String> counts = shared.cache("counts", Codec.string()).dependingOn("post:1");
