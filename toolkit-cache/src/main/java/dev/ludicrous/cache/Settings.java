@@ -17,7 +17,10 @@ record Settings(long localMaximumSize, long localMaximumBytes, boolean boundedBy
 
     static final Duration MAX_OUTAGE_GRACE = Duration.ofHours(1);
 
-    /** Whether caches keep values in the JVM: all but {@code localMaximumSize(0)}. */
+    /**
+     * Whether caches keep values in the JVM: false with {@code localMaximumSize(0)}; true when only
+     * some caches are named in {@code noLocalTier}, as the others still do.
+     */
     boolean localTier() {
         return boundedByBytes || localMaximumSize > 0;
     }
