@@ -68,6 +68,12 @@ final class RedisFixture implements AutoCloseable {
         return prefix + "n:" + namespace;
     }
 
+    /** Copies the stored bytes of one entry under another key, as a writer that sends no message would. */
+    void copyValue(String fromCache, String fromKey, String toCache, String toKey) {
+        raw.set(valueKey(toCache, toKey).getBytes(StandardCharsets.UTF_8),
+                raw.get(valueKey(fromCache, fromKey).getBytes(StandardCharsets.UTF_8)));
+    }
+
     byte[] invalidationChannel() {
         return (prefix + "invalidations").getBytes(StandardCharsets.UTF_8);
     }
