@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -247,11 +249,14 @@ class RedisCacheIT {
 
     @Test
     void withALoadLeaseConcurrentMissesOnTwoNodesLoadOnce() throws Exception {
+        // Threads of its own: the two reads block together, and the common pool may have one
+        // worker (on JDK 25 with two cores CompletableFuture's default pool does).
+        ExecutorService nodes = Executors.newFixedThreadPool(2);
+        CountDownLatch release = new CountDownLatch(1);
         try (CacheManager leaderNode = redis.manager(redis.client((String) null)).loadLease(Duration.ofSeconds(10)).build();
                 CacheManager followerNode = redis.manager(redis.client((String) null)).loadLease(Duration.ofSeconds(10))
                         .build()) {
             CountDownLatch started = new CountDownLatch(1);
-            CountDownLatch release = new CountDownLatch(1);
             AtomicInteger loads = new AtomicInteger();
             CompletableFuture<String> leader = CompletableFuture.supplyAsync(
                     () -> leaderNode.cache("pages", Codec.string()).get("/", () -> {
@@ -262,10 +267,11 @@ class RedisCacheIT {
                             Thread.currentThread().interrupt();
                         }
                         return "leader's " + loads.incrementAndGet();
-                    }));
+                    }), nodes);
             assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
             CompletableFuture<String> follower = CompletableFuture.supplyAsync(
-                    () -> followerNode.cache("pages", Codec.string()).get("/", () -> "follower's " + loads.incrementAndGet()));
+                    () -> followerNode.cache("pages", Codec.string()).get("/", () -> "follower's " + loads.incrementAndGet()),
+                    nodes);
             // The follower has missed, found the lease taken and read Redis again at least once.
             await().atMost(Duration.ofSeconds(10)).until(() -> followerNode.cacheNames().contains("pages")
                     && followerNode.stats("pages").remoteMisses() >= 2);
@@ -274,6 +280,9 @@ class RedisCacheIT {
             assertThat(leader.get(10, TimeUnit.SECONDS)).isEqualTo("leader's 1");
             assertThat(follower.get(10, TimeUnit.SECONDS)).isEqualTo("leader's 1");
             assertThat(loads).hasValue(1);
+        } finally {
+            release.countDown();
+            nodes.shutdownNow();
         }
     }
 
